@@ -1,0 +1,66 @@
+/**
+ * What the Framework loaders in src/data print, and what scripts/prepare-site.ts writes in their place before a build:
+ * the workspace corpus's tables, the download bundle, the data dictionary, and each document's reader data.
+ */
+import {csvParse} from "d3-dsv";
+import {readFile} from "node:fs/promises";
+import {dirname, join, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import type {PipelineResult} from "./pipeline.ts";
+import {formatProblem} from "./problems.ts";
+import {bundleTables} from "./publish/bundle.ts";
+import {dictionaryHtml} from "./publish/dictionary.ts";
+import {loadTables} from "./tables/load.ts";
+import {TABLE_NAMES, type TableName} from "./tables/schema.ts";
+
+const WORKSPACE_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const DATA_DICTIONARY = join(WORKSPACE_ROOT, "docs", "data-dictionary.md");
+
+/** Every file the site's data folder holds besides the tables, by name. */
+export const SITE_FILES = ["workspace-tables.zip", "data-dictionary.html", "table-sizes.json"] as const;
+export type SiteFileName = TableName | (typeof SITE_FILES)[number];
+
+/** The corpus the site is built over: `CORPUS_DIR` when set (relative to the workspace root), else `corpus/`. */
+export function siteCorpus(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(WORKSPACE_ROOT, env.CORPUS_DIR || "corpus");
+}
+
+export function siteCache(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(WORKSPACE_ROOT, env.LOADERS_CACHE_DIR || join(".cache", "loaders"));
+}
+
+/** The contents of one file of the site's data folder, made from the pipeline's result. */
+export async function siteFile(name: SiteFileName, {tables}: PipelineResult): Promise<string | Uint8Array> {
+  if (isTableName(name)) return tables[name];
+  // Rows per table, for pages that report the corpus's size without downloading every table.
+  if (name === "table-sizes.json") return JSON.stringify(Object.fromEntries(TABLE_NAMES.map((table) => [table.replace(/\.csv$/, ""), csvParse(tables[table]).length])));
+  const dictionary = await readFile(DATA_DICTIONARY, "utf8");
+  return name === "workspace-tables.zip" ? bundleTables(tables, dictionary) : dictionaryHtml(dictionary);
+}
+
+export function isSiteFileName(name: string): name is SiteFileName {
+  return isTableName(name) || (SITE_FILES as readonly string[]).includes(name);
+}
+
+/** A loader's whole job: print one file of the corpus's site data to stdout. */
+export async function printSiteFile(name: SiteFileName): Promise<void> {
+  const result = await loadTables({
+    corpus: siteCorpus(),
+    cacheDir: siteCache(),
+    // Every loader would repeat the same warnings; the documents table speaks for all of them.
+    onProblem: name === "documents.csv" ? (problem) => process.stderr.write(formatProblem(problem) + "\n") : undefined
+  });
+  process.stdout.write(await siteFile(name, result));
+}
+
+/** What one reader page shows: the document whose slug this is, as JSON. */
+export async function printReaderDocument(slug: string): Promise<void> {
+  const {readers} = await loadTables({corpus: siteCorpus(), cacheDir: siteCache()});
+  const reader = readers[slug];
+  if (!reader) throw new Error(`no document in ${siteCorpus()} has the reader page "${slug}"; rebuild after changing the corpus`);
+  process.stdout.write(JSON.stringify(reader));
+}
+
+function isTableName(name: string): name is TableName {
+  return (TABLE_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,44 @@
+import {csvFormatRows} from "d3-dsv";
+
+export type Cell = string | number | null | undefined | string[] | number[];
+
+export interface Column<T> {
+  name: string;
+  /** Number cells are written as plain decimals and never neutralised; list cells are joined with "|". */
+  type: "text" | "number" | "list";
+  get: (row: T) => Cell;
+}
+
+/** Separator of multi-valued cells. */
+export const LIST_SEPARATOR = "|";
+
+/**
+ * RFC 4180 CSV with a header row. Text that a spreadsheet would run as a formula (a cell starting with =, +, -, @,
+ * tab or carriage return) is prefixed with an apostrophe, the convention spreadsheets themselves use for "this is
+ * text"; number columns are left as numbers.
+ */
+export function formatCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
+  const lines: string[][] = [columns.map((column) => column.name)];
+  for (const row of rows) lines.push(columns.map((column) => formatCell(column.get(row), column.type)));
+  return csvFormatRows(lines) + "\n";
+}
+
+export function formatCell(value: Cell, type: Column<unknown>["type"]): string {
+  if (value == null) return "";
+  if (type === "number") return typeof value === "number" ? formatNumber(value) : "";
+  if (type === "list") return neutraliseFormula((value as (string | number)[]).map(String).join(LIST_SEPARATOR));
+  return neutraliseFormula(String(value));
+}
+
+// One formatter for every cell: toLocaleString would build a new one per call, which dominated writing large tables.
+const DECIMAL = new Intl.NumberFormat("en-US", {useGrouping: false, maximumFractionDigits: 6});
+
+/** A plain decimal: no exponent, no thousands separator, at most six decimals. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return "";
+  return Number.isSafeInteger(value) ? String(value) : DECIMAL.format(value);
+}
+
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
