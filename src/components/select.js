@@ -1,0 +1,30 @@
+/** Choosing rows for prose: pure functions over the tables' rows. */
+
+/** The organisation the corpus is mostly about: the one with the most mentions. */
+export function focusOrganization(entities) {
+  return entities.filter((e) => e.type === "organization").sort((a, b) => b.mentions - a.mentions)[0]?.name ?? null;
+}
+
+/** Primary figures only: a conversion printed beside an amount ("about $1.17 billion") is not a second amount. */
+export function primaryFigures(figures) {
+  return figures.filter((f) => !f.equivalent_of);
+}
+
+/** The most recent figure of a metric about a subject: latest period first, then the latest document. */
+export function latestFigure(figures, metric, subject) {
+  return primaryFigures(figures)
+    .filter((f) => f.metric === metric && (!subject || f.subject === subject))
+    .sort((a, b) => comparePeriods(b.period, a.period) || (b.doc_id > a.doc_id ? 1 : b.doc_id < a.doc_id ? -1 : 0))[0];
+}
+
+/** Periods compare as strings once undated ones sort first ("" < "2025" < "2025-09" < "2026"). */
+export function comparePeriods(a, b) {
+  return (a ?? "") < (b ?? "") ? -1 : (a ?? "") > (b ?? "") ? 1 : 0;
+}
+
+/** The largest figure of a metric about a subject (a corpus may report several totals; the largest is the latest). */
+export function largestFigure(figures, metric, subject) {
+  return primaryFigures(figures)
+    .filter((f) => f.metric === metric && (!subject || f.subject === subject))
+    .sort((a, b) => (b.value_usd ?? b.value) - (a.value_usd ?? a.value))[0];
+}
