@@ -1,0 +1,47 @@
+/**
+ * The libraries a user would otherwise reach for, timed in this process on the same texts as ours: compromise finding
+ * people, organisations and money, and wink-nlp's built-in entity pass. Ours does every table's per-document work.
+ */
+import nlpCompromise from "compromise";
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import {discoverCorpus} from "../data-loaders/corpus/discover.ts";
+import {readDocument} from "../data-loaders/corpus/read.ts";
+import {extractDocument} from "../data-loaders/extract/document.ts";
+import type {SourceDocument} from "../data-loaders/types.ts";
+
+export interface LibraryTimes {
+  documents: number;
+  /** Seconds for each, single-threaded. */
+  ours: number;
+  compromise: number;
+  wink: number;
+}
+
+export async function compareLibraries(corpus: string, limit: number): Promise<LibraryTimes> {
+  const documents: SourceDocument[] = [];
+  for (const file of (await discoverCorpus(corpus)).files.slice(0, limit)) {
+    const document = await readDocument(file);
+    if (!("problem" in document)) documents.push(document);
+  }
+  const wink = winkNLP(model);
+  const time = (work: (document: SourceDocument) => unknown) => {
+    const start = performance.now();
+    for (const document of documents) work(document);
+    return (performance.now() - start) / 1000;
+  };
+  // One warm-up document each, so module initialisation is not billed to the first library.
+  const first = documents[0];
+  extractDocument(first);
+  nlpCompromise(first.text).people().out("array");
+  wink.readDoc(first.text).entities().out();
+  return {
+    documents: documents.length,
+    ours: time((document) => extractDocument(document)),
+    compromise: time((document) => {
+      const doc = nlpCompromise(document.text);
+      return [doc.people().out("array"), doc.organizations().out("array"), doc.money().out("array")];
+    }),
+    wink: time((document) => wink.readDoc(document.text).entities().out())
+  };
+}
