@@ -11,6 +11,7 @@
  */
 import currencies from "../lexicons/currencies.json" with {type: "json"};
 import dateWords from "../lexicons/dates.json" with {type: "json"};
+import metrics from "../lexicons/metrics.json" with {type: "json"};
 import numbers from "../lexicons/numbers.json" with {type: "json"};
 import quantities from "../lexicons/quantities.json" with {type: "json"};
 import type {MoneyUnit, QuantityUnit, Unit} from "../types.ts";
@@ -98,6 +99,17 @@ const PHRASES = Object.entries(quantities.phrases.patterns as Record<string, Qua
   return {pattern: new RegExp(`(?<![${WORD}])${before}(${NUM}(?:\\s?(?:${SCALE_WORD}))?)${after}(?![${WORD}])`, "gi"), unit, gate};
 });
 
+/**
+ * A bare number after a comparison ("400 staff, up from 90 a year earlier", "revenue of $40m, up from 25 million")
+ * counts what the amount before it counts; the comparison words are lexicons/metrics.json's "periods.comparisons".
+ */
+const COMPARED = new RegExp(
+  `(?<![${WORD}])((?:${cueAlternation(metrics.periods.comparisons)})\\s+${TEAM_HEDGE})(${NUM})(?:\\s?(${SCALE_WORD})|(${LETTER_SCALE}))?(?![${WORD}])(?![.,]\\d)`,
+  "gi"
+);
+/** How far back, in characters, a compared number looks for the amount it is compared with. */
+const COMPARED_WINDOW = 80;
+
 const NOT_AFTER = new Set(quantities.not_after.words);
 const NUMERAL = new RegExp(`^(?:\\d[\\d,.]*|${NUMBER_WORD})$`, "i");
 const LABEL_EXCEPTIONS = new Set([...quantities.label_exceptions.words, ...Object.keys(dateWords.months), ...Object.keys(dateWords.weekdays)]);
@@ -133,6 +145,7 @@ export function findAmounts(text: string): Amount[] {
       add(found, pattern === NUMBER_TOKEN ? readQuantity(context, m.index, token, number, undefined, scale) : readQuantity(context, m.index, token, undefined, m[1], m[2]));
     }
   }
+  if (digits && found.amounts.length) for (const m of execAll(COMPARED, text)) add(found, comparedAmount(found.amounts, m));
   return found.amounts.sort(byStart);
 }
 
@@ -149,6 +162,20 @@ function add(found: Found, amount: Amount | null): void {
 
 function byStart(a: Amount, b: Amount): number {
   return a.start - b.start;
+}
+
+/** The number after a comparison, in the unit of the nearest amount before it; null when there is none near. */
+function comparedAmount(amounts: Amount[], m: RegExpExecArray): Amount | null {
+  const [whole, marker, number, scaleWord, letterScale] = m;
+  const start = m.index + marker.length;
+  const scale = scaleWord ?? letterScale;
+  if (!scale && YEAR_LIKE.test(number)) return null;
+  let previous: Amount | undefined;
+  for (const amount of amounts) if (amount.end <= m.index && (!previous || amount.end > previous.end)) previous = amount;
+  if (!previous || m.index - previous.end > COMPARED_WINDOW) return null;
+  // Money needs its scale written out: "up from 25" after "$40 million" could be 25 dollars or 25 million.
+  if (MONEY_UNITS.has(previous.unit) && !scale) return null;
+  return {start, end: m.index + whole.length, numberStart: start, value: scaled(parseNumber(number), scaleOf(scale)), unit: previous.unit};
 }
 
 function phraseCount(m: RegExpExecArray, unit: QuantityUnit): Amount {

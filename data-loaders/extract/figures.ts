@@ -39,7 +39,7 @@ export function extractFigures(document: SourceDocument, sentences: Sentence[], 
         figures.push(conversionOf(primary, amount, sentence, document, figures.length, qualifierOf(sentence.text, i, amounts, cues)));
         continue;
       }
-      const metric = metricOf(i, amounts, cues);
+      const metric = isCompared(sentence.text, amounts, i) ? figures[figures.length - 1].metric : metricOf(i, amounts, cues);
       const start = sentence.start + amount.start;
       const end = sentence.start + amount.end;
       figures.push({
@@ -101,6 +101,22 @@ const CONVERSION_BETWEEN = new RegExp(
   `^(?:\\s+[\\p{L}][\\p{L}-]*){0,2}\\s*(?:${cueAlternation(metrics.conversion.between)})\\s*$`,
   "iu"
 );
+
+const COMPARED_GAP = new RegExp(
+  `^[\\s,;(—–-]*(?:${cueAlternation(metrics.periods.comparisons)})\\s+(?:[\\p{L}]+\\s+){0,2}$`,
+  "iu"
+);
+
+/**
+ * Whether an amount is the other side of a comparison with the amount right before it, in the same kind of unit:
+ * "$40m, up from $25m", "400 staff, up from 90", so that it measures the same thing.
+ */
+function isCompared(text: string, amounts: Amount[], index: number): boolean {
+  if (index === 0) return false;
+  const [previous, amount] = [amounts[index - 1], amounts[index]];
+  if (MONEY_UNITS.has(previous.unit) !== MONEY_UNITS.has(amount.unit)) return false;
+  return COMPARED_GAP.test(text.slice(previous.end, amount.start));
+}
 
 /**
  * For each amount, the index of the amount it restates in another currency, or -1: "€1 billion (about $1.17
