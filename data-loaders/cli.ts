@@ -6,10 +6,10 @@
  */
 import {resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {runPipeline, type PipelineResult} from "./pipeline.ts";
 import {formatProblem} from "./problems.ts";
 import {documentProgress} from "./progress.ts";
-import {loadTables} from "./tables/load.ts";
+import {loadTableFiles, type TableFiles} from "./tables/load.ts";
+import {TABLE_NAMES} from "./tables/schema.ts";
 import {removeTemporaries, writeTablesAtomically} from "./tables/write.ts";
 
 const USAGE = `usage: npm run loaders -- --corpus <dir> --out <dir> [--cache <dir> | --no-cache] [--strict]
@@ -49,11 +49,11 @@ export async function main(argv: string[]): Promise<number> {
   const corpus = resolve(values.corpus);
   const onProblem = (problem: Parameters<typeof formatProblem>[0]) => process.stderr.write(formatProblem(problem) + "\n");
   const progress = documentProgress();
-  let result: PipelineResult;
+  let result: TableFiles;
   try {
     result = values["no-cache"]
-      ? await runPipeline({corpus, onProblem, onProgress: progress.onProgress})
-      : await loadTables({corpus, cacheDir: resolve(values.cache), onProblem, onProgress: progress.onProgress});
+      ? await (await import("./pipeline.ts")).runPipeline({corpus, onProblem, onProgress: progress.onProgress})
+      : await loadTableFiles({corpus, cacheDir: resolve(values.cache), onProblem, onProgress: progress.onProgress});
   } catch (error) {
     progress.stop();
     process.stderr.write(`error: ${(error as Error).message}\n`);
@@ -62,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const out = resolve(values.out);
     await writeTablesAtomically(out, result.tables);
-    await removeTemporaries(out, Object.keys(result.tables));
+    await removeTemporaries(out, TABLE_NAMES);
   } catch (error) {
     process.stderr.write(`error: cannot write the tables to ${values.out} (${(error as Error).message}); check that the folder can be created and written to\n`);
     return 1;

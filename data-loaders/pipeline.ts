@@ -120,12 +120,13 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
   return {...combineDocuments(extractions, problems), problems, documents: extractions.length};
 }
 
-/** A document's cache key: everything its extraction depends on, and nothing else. */
+/**
+ * A document's cache key: everything its extraction depends on, and nothing else. The text is the file's bytes
+ * (`sha256`) as decoded by this version of the library, so hashing the text again would add time, not safety.
+ */
 export function extractionKey(document: SourceDocument): string {
-  const {doc_id, file, title, outlet, url, published, text, sha256} = document;
-  return createHash("sha256")
-    .update(JSON.stringify([EXTRACTOR_VERSION, doc_id, file, title, outlet, url, published, sha256, text]))
-    .digest("hex");
+  const {doc_id, file, title, outlet, url, published, sha256} = document;
+  return createHash("sha256").update(JSON.stringify([EXTRACTOR_VERSION, doc_id, file, title, outlet, url, published, sha256])).digest("hex");
 }
 
 /** The cross-document stage: entities, currency normalisation and claims, then every table as CSV and every reader page's data. */

@@ -1,5 +1,5 @@
 import {randomBytes} from "node:crypto";
-import {mkdir, readdir, rename, rm, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, readdir, rename, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 
 /** What a file being written is called until it is renamed into place: its name, 12 random hex digits, ".tmp". */
@@ -9,15 +9,19 @@ const TEMPORARY_SUFFIX = /\.[0-9a-f]{12}\.tmp$/;
  * Writes each table to a temporary file beside its destination and renames it into place, so a crash or a kill
  * leaves either the previous table or the new one, never a partial file.
  */
-export async function writeTablesAtomically(dir: string, tables: Record<string, string | Uint8Array>): Promise<void> {
+/** A file's contents, or another file to copy them from. */
+export type FileContents = string | Uint8Array | {copyOf: string};
+
+export async function writeTablesAtomically(dir: string, tables: Record<string, FileContents>): Promise<void> {
   await mkdir(dir, {recursive: true});
   for (const [name, contents] of Object.entries(tables)) await writeFileAtomically(join(dir, name), contents);
 }
 
-export async function writeFileAtomically(path: string, contents: string | Uint8Array): Promise<void> {
+export async function writeFileAtomically(path: string, contents: FileContents): Promise<void> {
   const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
   try {
-    await writeFile(temporary, contents);
+    if (typeof contents === "object" && "copyOf" in contents) await copyFile(contents.copyOf, temporary);
+    else await writeFile(temporary, contents);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, {force: true});

@@ -2,9 +2,12 @@ import stopwords from "../lexicons/stopwords.json" with {type: "json"};
 
 const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
 
-const LANGUAGES: [string, Set<string>][] = Object.entries(stopwords)
-  .filter(([code]) => !code.startsWith("_"))
-  .map(([code, words]) => [code, new Set(words as string[])]);
+/** Each function word and the languages it belongs to ("de" is Spanish, Portuguese and French). */
+const LANGUAGES_OF = new Map<string, string[]>();
+for (const [code, words] of Object.entries(stopwords)) {
+  if (code.startsWith("_")) continue;
+  for (const word of words as string[]) LANGUAGES_OF.set(word, [...(LANGUAGES_OF.get(word) ?? []), code]);
+}
 
 /** Fewer stopword hits than this and the language is "und" (undetermined): too little text to tell. */
 const MIN_HITS = 8;
@@ -17,7 +20,7 @@ export function countWords(text: string): number {
 export function detectLanguage(text: string): string {
   const counts = new Map<string, number>();
   for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    for (const [code, words] of LANGUAGES) if (words.has(word)) counts.set(code, (counts.get(code) ?? 0) + 1);
+    for (const code of LANGUAGES_OF.get(word) ?? []) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   let best = "und";
   let bestCount = MIN_HITS - 1;

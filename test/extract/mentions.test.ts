@@ -76,6 +76,7 @@ describe("extractMentions: names the lexicon does not know", () => {
       "Elena Varga → Elena Varga (person)",
       "Piet Vermeulen → Piet Vermeulen (person)"
     ]);
+    assert.deepEqual(read("It was founded by chief underwriting officer Gareth Pryce."), ["Gareth Pryce → Gareth Pryce (person)"]);
   });
 
   it("a corporate suffix makes an organisation, left out of its name", () => {
