@@ -10,7 +10,7 @@ import type {PipelineResult} from "./pipeline.ts";
 import {formatProblem} from "./problems.ts";
 import {bundleTables} from "./publish/bundle.ts";
 import {dictionaryHtml} from "./publish/dictionary.ts";
-import {loadTables} from "./tables/load.ts";
+import {loadReader, loadTables} from "./tables/load.ts";
 import {TABLE_NAMES, type TableName} from "./tables/schema.ts";
 
 const WORKSPACE_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -55,8 +55,7 @@ export async function printSiteFile(name: SiteFileName): Promise<void> {
 
 /** What one reader page shows: the document whose slug this is, as JSON. */
 export async function printReaderDocument(slug: string): Promise<void> {
-  const {readers} = await loadTables({corpus: siteCorpus(), cacheDir: siteCache()});
-  const reader = readers[slug];
+  const reader = await loadReader({corpus: siteCorpus(), cacheDir: siteCache()}, slug);
   if (!reader) throw new Error(`no document in ${siteCorpus()} has the reader page "${slug}"; rebuild after changing the corpus`);
   process.stdout.write(JSON.stringify(reader));
 }

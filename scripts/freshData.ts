@@ -52,6 +52,7 @@ export async function writeSiteTables({root, corpus, cacheDir}: SiteLayout): Pro
   const result = await loadTables({
     corpus,
     cacheDir,
+    readers: true,
     onProblem: (problem) => process.stderr.write(formatProblem(problem) + "\n")
   });
   const {tables, readers, documents, problems} = result;

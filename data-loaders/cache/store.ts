@@ -8,6 +8,8 @@ import {writeFileAtomically} from "../tables/write.ts";
  */
 export class JsonStore {
   readonly dir: string;
+  /** Folders made by this store, so writing thousands of entries does not ask the file system thousands of times. */
+  private readonly made = new Set<string>();
   constructor(dir: string) {
     this.dir = dir;
   }
@@ -30,7 +32,11 @@ export class JsonStore {
   }
   async set(key: string, value: unknown): Promise<void> {
     const path = this.path(key);
-    await mkdir(join(this.dir, key.slice(0, 2)), {recursive: true});
+    const folder = join(this.dir, key.slice(0, 2));
+    if (!this.made.has(folder)) {
+      await mkdir(folder, {recursive: true});
+      this.made.add(folder);
+    }
     await writeFileAtomically(path, JSON.stringify({key, value}));
   }
 }

@@ -1,7 +1,7 @@
 import {availableParallelism} from "node:os";
 import {Piscina} from "piscina";
-import type {DocumentExtraction, SourceDocument} from "../types.ts";
-import {extractDocument} from "./document.ts";
+import {type ExtractedDocument, extractTables} from "../tables/documentTables.ts";
+import type {SourceDocument} from "../types.ts";
 
 /** Below this many documents, starting worker threads costs more than it saves. */
 const MIN_DOCUMENTS_PER_WORKER = 64;
@@ -9,19 +9,19 @@ const MIN_DOCUMENTS_PER_WORKER = 64;
 export interface ParallelOptions {
   /** Worker threads to use; defaults to the machine's available parallelism. */
   threads?: number;
-  onDone?: (document: SourceDocument, extraction: DocumentExtraction) => void | Promise<void>;
+  onDone?: (document: SourceDocument, extraction: ExtractedDocument) => void | Promise<void>;
 }
 
 /**
  * Extracts documents on all cores. Results come back in input order, so output does not depend on which worker
  * finished first; extraction is a pure function of the document, so it equals a single-threaded run.
  */
-export async function extractInParallel(documents: SourceDocument[], {threads = availableParallelism(), onDone}: ParallelOptions = {}): Promise<DocumentExtraction[]> {
+export async function extractInParallel(documents: SourceDocument[], {threads = availableParallelism(), onDone}: ParallelOptions = {}): Promise<ExtractedDocument[]> {
   const workers = Math.min(threads, Math.floor(documents.length / MIN_DOCUMENTS_PER_WORKER));
   if (workers < 2) {
-    const results: DocumentExtraction[] = [];
+    const results: ExtractedDocument[] = [];
     for (const document of documents) {
-      const extraction = withFileName(document, () => extractDocument(document));
+      const extraction = withFileName(document, () => extractTables(document));
       await onDone?.(document, extraction);
       results.push(extraction);
     }
@@ -37,7 +37,7 @@ export async function extractInParallel(documents: SourceDocument[], {threads = 
   try {
     return await Promise.all(
       documents.map(async (document) => {
-        const extraction = await withFileName(document, () => pool.run(document) as Promise<DocumentExtraction>);
+        const extraction = await withFileName(document, () => pool.run(document) as Promise<ExtractedDocument>);
         await onDone?.(document, extraction);
         return extraction;
       })

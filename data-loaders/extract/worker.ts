@@ -1,7 +1,4 @@
-/** The worker-thread entry point: one document in, its extraction out. */
-import type {DocumentExtraction, SourceDocument} from "../types.ts";
-import {extractDocument} from "./document.ts";
+/** The worker-thread entry point: one document in, its share of the tables out. */
+import {extractTables} from "../tables/documentTables.ts";
 
-export default function extract(document: SourceDocument): DocumentExtraction {
-  return extractDocument(document);
-}
+export default extractTables;

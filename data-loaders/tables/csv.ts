@@ -18,9 +18,17 @@ export const LIST_SEPARATOR = "|";
  * text"; number columns are left as numbers.
  */
 export function formatCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
-  const lines: string[][] = [columns.map((column) => column.name)];
-  for (const row of rows) lines.push(columns.map((column) => formatCell(column.get(row), column.type)));
-  return csvFormatRows(lines) + "\n";
+  return formatHeader(columns) + formatRows(rows, columns);
+}
+
+export function formatHeader(columns: readonly Column<never>[]): string {
+  return csvFormatRows([columns.map((column) => column.name)]) + "\n";
+}
+
+/** The rows alone, each ending in a line break, so the rows of several documents can be joined into one table. */
+export function formatRows<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
+  if (!rows.length) return "";
+  return csvFormatRows(rows.map((row) => columns.map((column) => formatCell(column.get(row), column.type)))) + "\n";
 }
 
 export function formatCell(value: Cell, type: Column<unknown>["type"]): string {

@@ -4,20 +4,25 @@ import {dirname, join} from "node:path";
 import {EXTRACTOR_VERSION} from "../cache/version.ts";
 import {discoverCorpus} from "../corpus/discover.ts";
 import {SIDECAR_NAME} from "../corpus/sidecar.ts";
-import type {PipelineOptions, PipelineResult} from "../pipeline.ts";
+import type {PipelineOptions, PipelineResult, ReaderDocument} from "../pipeline.ts";
 import type {Problem} from "../types.ts";
 import {TABLE_NAMES, type TableName} from "./schema.ts";
 import {type FileContents, writeTablesAtomically} from "./write.ts";
+
+export interface LoadOptions extends PipelineOptions {
+  cacheDir: string;
+}
 
 /**
  * The tables of a corpus, computed once per state of the corpus. The site's loaders each ask for one table; the
  * first computes all of them, the rest read the result. The state is a fingerprint of every file's path, size and
  * modification time plus the extractor version: cheap to take for thousands of files, and any edit changes it.
  * (Per-document results are cached by content hash, so a touched but unchanged file costs a re-combine, no more.)
+ * Reader pages' data is kept beside the tables, one file per page, when asked for (the site asks; the CLI does not).
  */
-export async function loadTables(options: PipelineOptions & {cacheDir: string}): Promise<PipelineResult> {
+export async function loadTables(options: LoadOptions): Promise<PipelineResult> {
   const dir = await entryDir(options);
-  const cached = await readCachedTables(dir);
+  const cached = await readCachedTables(dir, options.readers ?? false);
   if (cached) {
     cached.problems.forEach((problem) => options.onProblem?.(problem));
     return cached;
@@ -25,15 +30,29 @@ export async function loadTables(options: PipelineOptions & {cacheDir: string}):
   // Loaded on a miss only: the extractors and their models are most of the start-up time of a run that hits the cache.
   const {runPipeline} = await import("../pipeline.ts");
   const result = await runPipeline({...options, cacheDir: join(options.cacheDir, "documents")});
-  const {problems, documents, readers} = result;
-  const files = {...result.tables, "readers.json": JSON.stringify(readers)};
-  await writeTablesAtomically(dir, files);
-  const written: Summary["files"] = {};
-  for (const [name, contents] of Object.entries(files)) written[name] = {sha256: sha256(contents), ...(await stamp(join(dir, name)))};
-  await writeTablesAtomically(dir, {"summary.json": JSON.stringify({problems, documents, files: written} satisfies Summary)});
+  const {problems, documents, readers, tables} = result;
+  await writeTablesAtomically(dir, tables);
+  const slugs = options.readers ? Object.keys(readers).sort() : null;
+  if (slugs) await writeTablesAtomically(join(dir, READERS), Object.fromEntries(slugs.map((slug) => [`${slug}.json`, JSON.stringify(readers[slug])])));
+  const files: Summary["files"] = {};
+  for (const name of TABLE_NAMES) files[name] = await stamp(join(dir, name));
+  await writeTablesAtomically(dir, {"summary.json": JSON.stringify({problems, documents, readers: slugs, files} satisfies Summary)});
   await pruneEntries(dirname(dir), KEPT_ENTRIES);
   return result;
 }
+
+/** One reader page's data: read alone from the cache when it is there, so a page does not load every document. */
+export async function loadReader(options: LoadOptions, slug: string): Promise<ReaderDocument | undefined> {
+  const dir = await entryDir(options);
+  const summary = await readSummary(dir);
+  if (summary?.readers?.includes(slug)) {
+    const reader = await readJson<ReaderDocument>(join(dir, READERS, `${slug}.json`));
+    if (reader) return reader;
+  }
+  return (await loadTables({...options, readers: true})).readers[slug];
+}
+
+const READERS = "readers";
 
 /**
  * Corpus states whose tables stay cached: the current one and the one before it, so that undoing a change is free.
@@ -55,11 +74,10 @@ async function pruneEntries(root: string, keep: number): Promise<void> {
  * pages' data is left alone. A cached file whose size or modification time differs from when it was written (a hand
  * edit, a disk error) makes the whole entry a miss.
  */
-export async function loadTableFiles(options: PipelineOptions & {cacheDir: string}): Promise<TableFiles> {
+export async function loadTableFiles(options: LoadOptions): Promise<TableFiles> {
   const dir = await entryDir(options);
-  const summary = await readSummary(dir);
-  const stamps = summary && (await Promise.all(TABLE_NAMES.map((name) => stamp(join(dir, name)).catch(() => null))));
-  if (!summary || !stamps || stamps.some((found, i) => !sameStamp(found, summary.files[TABLE_NAMES[i]]))) return loadTables(options);
+  const summary = await intactSummary(dir);
+  if (!summary) return loadTables(options);
   summary.problems.forEach((problem) => options.onProblem?.(problem));
   const tables = Object.fromEntries(TABLE_NAMES.map((name) => [name, {copyOf: join(dir, name)}])) as TableFiles["tables"];
   return {tables, problems: summary.problems, documents: summary.documents};
@@ -69,15 +87,20 @@ export interface TableFiles extends Pick<PipelineResult, "problems" | "documents
   tables: Record<TableName, FileContents>;
 }
 
-async function entryDir(options: PipelineOptions & {cacheDir: string}): Promise<string> {
+async function entryDir(options: LoadOptions): Promise<string> {
   return join(options.cacheDir, "tables", await corpusFingerprint(options.corpus));
 }
 
-/** Written last, so its presence means every other file was written; the hashes and stamps catch one changed since. */
+/**
+ * Written last, so its presence means every other file was written; the stamps catch a table changed since (a hand
+ * edit, a truncation), which makes the whole entry a miss rather than a wrong table.
+ */
 interface Summary {
   problems: Problem[];
   documents: number;
-  files: Record<string, {sha256: string} & Stamp>;
+  /** The slugs of the reader pages kept in readers/, or null when the entry was made without them. */
+  readers: string[] | null;
+  files: Record<string, Stamp>;
 }
 
 interface Stamp {
@@ -95,12 +118,39 @@ function sameStamp(found: Stamp | null, recorded: Stamp | undefined): boolean {
 }
 
 async function readSummary(dir: string): Promise<Summary | null> {
+  const summary = await readJson<Summary>(join(dir, "summary.json"));
+  return summary?.files ? summary : null;
+}
+
+/** The entry's summary when every table in it is as it was written. */
+async function intactSummary(dir: string): Promise<Summary | null> {
+  const summary = await readSummary(dir);
+  if (!summary) return null;
+  const stamps = await Promise.all(TABLE_NAMES.map((name) => stamp(join(dir, name)).catch(() => null)));
+  return stamps.every((found, i) => sameStamp(found, summary.files[TABLE_NAMES[i]])) ? summary : null;
+}
+
+async function readJson<T>(path: string): Promise<T | null> {
   try {
-    const summary = JSON.parse(await readFile(join(dir, "summary.json"), "utf8")) as Summary;
-    return summary.files ? summary : null;
+    return JSON.parse(await readFile(path, "utf8")) as T;
   } catch {
     return null;
   }
+}
+
+/** The entry's tables when every one is as it was written, and its reader pages when asked for and present. */
+async function readCachedTables(dir: string, withReaders: boolean): Promise<PipelineResult | null> {
+  const summary = await intactSummary(dir);
+  if (!summary || (withReaders && !summary.readers)) return null;
+  const tables = {} as Record<TableName, string>;
+  for (const name of TABLE_NAMES) tables[name] = await readFile(join(dir, name), "utf8");
+  const readers: Record<string, ReaderDocument> = {};
+  for (const slug of withReaders ? summary.readers! : []) {
+    const reader = await readJson<ReaderDocument>(join(dir, READERS, `${slug}.json`));
+    if (!reader) return null;
+    readers[slug] = reader;
+  }
+  return {tables, readers, problems: summary.problems, documents: summary.documents};
 }
 
 export async function corpusFingerprint(corpus: string): Promise<string> {
@@ -113,26 +163,4 @@ export async function corpusFingerprint(corpus: string): Promise<string> {
   names.forEach((file, i) => hash.update(`${file}\0${stats[i]?.size ?? -1}\0${stats[i]?.mtimeMs ?? -1}\n`));
   for (const problem of problems) hash.update(`${problem.file}\0${problem.detail}\n`);
   return hash.digest("hex").slice(0, 24);
-}
-
-async function readCachedTables(dir: string): Promise<PipelineResult | null> {
-  const summary = await readSummary(dir);
-  if (!summary) return null;
-  const text = async (name: string) => {
-    const contents = await readFile(join(dir, name), "utf8").catch(() => null);
-    // A file that no longer matches its hash (a disk error, a hand edit) makes the whole entry a miss, not a wrong table.
-    return contents !== null && sha256(contents) === summary.files[name]?.sha256 ? contents : null;
-  };
-  const tables = {} as Record<TableName, string>;
-  for (const name of TABLE_NAMES) {
-    const contents = await text(name);
-    if (contents === null) return null;
-    tables[name] = contents;
-  }
-  const readers = await text("readers.json");
-  return readers === null ? null : {tables, readers: JSON.parse(readers), problems: summary.problems, documents: summary.documents};
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }

@@ -90,6 +90,9 @@ describe("npm run loaders, killed and run again", () => {
     await writeFile(garbled, "\u0000garbage{\"key\":");
     // A cached table cut short must not be served either; it also makes the run go back to the document entries.
     await truncate(join(cache(), "tables", tables[0]), 100);
+    // So must a pack cut short, which leaves the per-document entries as the only source.
+    const pack = join(cache(), "documents", "pack.v8");
+    await truncate(pack, Math.floor((await stat(pack)).size / 2));
 
     const again = await run(process.execPath, [...CLI, ...args()]);
     assert.equal(again.code, 0, again.stderr);
