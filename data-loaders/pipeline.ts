@@ -1,15 +1,17 @@
 import {createHash} from "node:crypto";
 import {stat} from "node:fs/promises";
+import type {Stats} from "node:fs";
 import {join} from "node:path";
 import {EXTRACTOR_VERSION} from "./cache/version.ts";
-import {emptyPack, readPack, type ReadFile, writePack} from "./cache/pack.ts";
+import {emptyPack, type ReadFile, readPack, writePack} from "./cache/pack.ts";
 import {JsonStore} from "./cache/store.ts";
 import {combineDocuments, type ReaderDocument} from "./combine/tables.ts";
 import {type CorpusFile, discoverCorpus} from "./corpus/discover.ts";
 import {readDocument} from "./corpus/read.ts";
 import {readSidecars, sidecarEntry} from "./corpus/sidecar.ts";
-import {extractInParallel} from "./extract/parallel.ts";
+import {startExtractor} from "./extract/parallel.ts";
 import {packDocument, type PackedDocument, type StoredDocument} from "./tables/documentTables.ts";
+import type {TableChunks} from "./tables/csv.ts";
 import type {TableName} from "./tables/schema.ts";
 import type {Problem, SourceDocument} from "./types.ts";
 
@@ -31,7 +33,7 @@ export interface PipelineOptions {
 }
 
 export interface PipelineResult {
-  tables: Record<TableName, string>;
+  tables: Record<TableName, TableChunks>;
   /** What each document's reader page shows, keyed by the page's slug; empty unless asked for. */
   readers: Record<string, ReaderDocument>;
   problems: Problem[];
@@ -41,12 +43,12 @@ export interface PipelineResult {
 /** The languages the extraction rules are written for; documents in others are skipped with a problem. */
 const SUPPORTED_LANGUAGES = new Set(["en", "und"]);
 
-/** The pack's file name inside the cache folder. */
-const PACK = "pack.v8";
+/** The pack's folder inside the cache folder. */
+const PACK = "pack";
 
-/** A document to be tabled: its metadata, and its text when it had to be read. */
+/** A document to be tabled: its file and its extraction key. */
 interface Listed {
-  document: Omit<SourceDocument, "text"> & {text?: string};
+  file: string;
   key: string;
 }
 
@@ -68,56 +70,81 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
   sidecarProblems.forEach(report);
 
   const pack = cacheDir ? await readPack(join(cacheDir, PACK)) : emptyPack();
+  const store = cacheDir ? new JsonStore(cacheDir) : null;
   const next = emptyPack();
+  const sidecarOf = (file: string) => JSON.stringify(sidecarEntry(sidecars, file));
+  // Before reading anything: which files are as the last run read them, with their tables in the pack. Only the
+  // others are read, and their number sizes the extractor.
+  const stats = await Promise.all(discovered.files.map(({path}) => stat(path).catch(() => null)));
+  const unchanged = discovered.files.map(({file}, i) => {
+    const record = pack.files[file];
+    const current = stats[i];
+    const same = record && current && record.size === current.size && record.mtimeMs === current.mtimeMs && record.sidecar === sidecarOf(file);
+    const packed = same ? pack.documents[extractionKey(record.document)] : undefined;
+    return packed ? {record, packed} : null;
+  });
+  const total = discovered.files.length;
+  const toExtract = unchanged.filter((known) => !known).length;
+  let done = 0;
+  const handled = () => {
+    done += 1;
+    if (toExtract) onProgress?.(done, total);
+  };
+
   const listed: Listed[] = [];
+  const stored = new Map<string, StoredDocument>();
+  const extractor = startExtractor(toExtract, threads);
+  const extractions: Promise<void>[] = [];
   const seenText = new Map<string, string>();
   const seenIds = new Map<string, string>();
-  for (const corpusFile of discovered.files) {
-    const read = await readFile(corpusFile, JSON.stringify(sidecarEntry(sidecars, corpusFile.file)), pack.files[corpusFile.file]);
-    if ("problem" in read) {
-      report(read);
-      continue;
-    }
-    const {document, textHash} = read.file;
-    const original = seenText.get(textHash);
-    if (original) {
-      report({file: document.file, problem: "duplicate", detail: `same text as ${original}; remove the duplicate`});
-      continue;
-    }
-    const clash = seenIds.get(document.doc_id);
-    if (clash) {
-      report({file: document.file, problem: "duplicate", detail: `same document id "${document.doc_id}" as ${clash}; rename one of the two files`});
-      continue;
-    }
-    seenText.set(textHash, document.file);
-    seenIds.set(document.doc_id, document.file);
-    next.files[document.file] = read.file;
-    listed.push({document: read.text === undefined ? document : {...document, text: read.text}, key: extractionKey(document)});
-  }
-
-  const store = cacheDir ? new JsonStore(cacheDir) : null;
-  const stored = new Map<string, StoredDocument>();
-  for (const {key} of listed) {
-    if (pack.documents[key]) next.documents[key] = pack.documents[key];
-    else {
-      const entry = await store?.get<StoredDocument>(key);
-      if (entry) next.documents[key] = packDocument(entry);
-    }
-  }
-  const missing = listed.filter(({key}) => !next.documents[key]);
-  const sources = await Promise.all(missing.map(({document}) => withText(corpus, document)));
-  let done = listed.length - missing.length;
-  await extractInParallel(sources, {
-    threads,
-    onDone: async (document, extracted) => {
+  try {
+    for (const [i, corpusFile] of discovered.files.entries()) {
+      const read = unchanged[i] ?? (await readRecord(corpusFile, sidecarOf(corpusFile.file), stats[i]));
+      if ("problem" in read) {
+        report(read);
+        handled();
+        continue;
+      }
+      const {document, textHash} = read.record;
+      const original = seenText.get(textHash);
+      const clash = seenIds.get(document.doc_id);
+      if (original || clash) {
+        const detail = original ? `same text as ${original}; remove the duplicate` : `same document id "${document.doc_id}" as ${clash}; rename one of the two files`;
+        report({file: document.file, problem: "duplicate", detail});
+        handled();
+        continue;
+      }
+      seenText.set(textHash, document.file);
+      seenIds.set(document.doc_id, document.file);
+      next.files[document.file] = read.record;
       const key = extractionKey(document);
-      await store?.set(key, extracted.stored);
-      next.documents[key] = extracted.packed;
-      if (!store || readers) stored.set(key, extracted.stored);
-      onProgress?.(++done, listed.length);
+      listed.push({file: document.file, key});
+      if ("packed" in read) {
+        next.documents[key] = read.packed;
+        handled();
+        continue;
+      }
+      const cached = await store?.get<StoredDocument>(key);
+      if (cached) {
+        next.documents[key] = packDocument(cached);
+        handled();
+        continue;
+      }
+      const source = {...document, text: read.text};
+      const extraction = extractor.extract({document: source, store: cacheDir ? {dir: cacheDir, key} : null}).then((extracted) => {
+        next.documents[key] = extracted.packed;
+        if (readers && extracted.stored) stored.set(key, extracted.stored);
+        handled();
+      });
+      // Awaited below, after every file is read; until then a failure must not count as unhandled.
+      extraction.catch(() => {});
+      extractions.push(extraction);
     }
-  });
-  if (cacheDir) await writePack(join(cacheDir, PACK), next);
+    await Promise.all(extractions);
+  } finally {
+    await extractor.close();
+  }
+  if (cacheDir) await writePack(join(cacheDir, PACK), next, pack);
 
   const packed: PackedDocument[] = [];
   const tabled: Listed[] = [];
@@ -127,7 +154,7 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
       packed.push(document);
       tabled.push(entry);
     } else {
-      report({file: entry.document.file, problem: "not_english", detail: `the text reads as "${document.row.language}", and the extraction rules are for English articles, so it was skipped; add an English version of the article instead, or move the file out of the corpus`});
+      report({file: entry.file, problem: "not_english", detail: `the text reads as "${document.row.language}", and the extraction rules are for English articles, so it was skipped; add an English version of the article instead, or move the file out of the corpus`});
     }
   }
 
@@ -143,27 +170,13 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
   return {tables, readers: pages, problems, documents: packed.length};
 }
 
-/**
- * A corpus file as a document: from the previous run's record when the file and its sidecar row are unchanged (no
- * read), else read from disk with its text.
- */
-async function readFile(corpusFile: CorpusFile, sidecar: string, previous: ReadFile | undefined): Promise<{file: ReadFile; text?: string} | Problem> {
-  const stats = await stat(corpusFile.path).catch(() => null);
-  if (stats && previous && previous.size === stats.size && previous.mtimeMs === stats.mtimeMs && previous.sidecar === sidecar) return {file: previous};
+/** Reads a corpus file into the record the pack keeps of it, and its text; or the problem that skips it. */
+async function readRecord(corpusFile: CorpusFile, sidecar: string, stats: Stats | null): Promise<{record: ReadFile; text: string} | Problem> {
   const read = await readDocument(corpusFile, JSON.parse(sidecar));
   if ("problem" in read) return read;
   const {text, ...document} = read;
   const textHash = createHash("sha256").update(text.trim()).digest("hex");
-  return {file: {size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1, sidecar, document, textHash}, text};
-}
-
-/** A document with its text, reading the file again when the run skipped it as unchanged but has no extraction for it. */
-async function withText(corpus: string, document: Listed["document"]): Promise<SourceDocument> {
-  if (document.text !== undefined) return document as SourceDocument;
-  const read = await readDocument({path: join(corpus, document.file), file: document.file});
-  if ("problem" in read || read.sha256 !== document.sha256) throw new Error(`${document.file} changed while it was being read; run again`);
-  // The metadata is the record's: it was read with the file's sidecar row, which this read does not look up again.
-  return {...document, text: read.text};
+  return {record: {size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1, sidecar, document, textHash}, text};
 }
 
 /**

@@ -2,7 +2,7 @@
  * What the Framework loaders in src/data print, and what scripts/prepare-site.ts writes in their place before a build:
  * the workspace corpus's tables, the download bundle, the data dictionary, and each document's reader data.
  */
-import {csvParse} from "d3-dsv";
+import {csvParseRows} from "d3-dsv";
 import {readFile} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -11,6 +11,7 @@ import {formatProblem} from "./problems.ts";
 import {bundleTables} from "./publish/bundle.ts";
 import {dictionaryHtml} from "./publish/dictionary.ts";
 import {loadReader, loadTables} from "./tables/load.ts";
+import {type TableChunks, tablesText} from "./tables/csv.ts";
 import {TABLE_NAMES, type TableName} from "./tables/schema.ts";
 
 const WORKSPACE_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -30,12 +31,17 @@ export function siteCache(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The contents of one file of the site's data folder, made from the pipeline's result. */
-export async function siteFile(name: SiteFileName, {tables}: PipelineResult): Promise<string | Uint8Array> {
+export async function siteFile(name: SiteFileName, {tables}: PipelineResult): Promise<string | TableChunks | Uint8Array> {
   if (isTableName(name)) return tables[name];
   // Rows per table, for pages that report the corpus's size without downloading every table.
-  if (name === "table-sizes.json") return JSON.stringify(Object.fromEntries(TABLE_NAMES.map((table) => [table.replace(/\.csv$/, ""), csvParse(tables[table]).length])));
+  if (name === "table-sizes.json") return JSON.stringify(Object.fromEntries(TABLE_NAMES.map((table) => [table.replace(/\.csv$/, ""), rowCount(tables[table])])));
   const dictionary = await readFile(DATA_DICTIONARY, "utf8");
-  return name === "workspace-tables.zip" ? bundleTables(tables, dictionary) : dictionaryHtml(dictionary);
+  return name === "workspace-tables.zip" ? bundleTables(tablesText(tables), dictionary) : dictionaryHtml(dictionary);
+}
+
+/** Rows of a table, not counting its header; every chunk ends at the end of a row, so each parses on its own. */
+function rowCount(chunks: TableChunks): number {
+  return chunks.reduce((count, chunk) => count + csvParseRows(chunk).length, 0) - 1;
 }
 
 export function isSiteFileName(name: string): name is SiteFileName {
@@ -50,7 +56,8 @@ export async function printSiteFile(name: SiteFileName): Promise<void> {
     // Every loader would repeat the same warnings; the documents table speaks for all of them.
     onProblem: name === "documents.csv" ? (problem) => process.stderr.write(formatProblem(problem) + "\n") : undefined
   });
-  process.stdout.write(await siteFile(name, result));
+  const contents = await siteFile(name, result);
+  for (const chunk of Array.isArray(contents) ? contents : [contents]) process.stdout.write(chunk);
 }
 
 /** What one reader page shows: the document whose slug this is, as JSON. */

@@ -17,7 +17,8 @@ import {formatProblem} from "../data-loaders/problems.ts";
 import {EXTRACTOR_VERSION} from "../data-loaders/cache/version.ts";
 import {loadTables} from "../data-loaders/tables/load.ts";
 import {isSiteFileName, siteFile, type SiteFileName} from "../data-loaders/site.ts";
-import {writeTablesAtomically} from "../data-loaders/tables/write.ts";
+import {tableText} from "../data-loaders/tables/csv.ts";
+import {type FileContents, writeTablesAtomically} from "../data-loaders/tables/write.ts";
 
 export interface SiteLayout {
   /** The workspace root. */
@@ -55,14 +56,15 @@ export async function writeSiteTables({root, corpus, cacheDir}: SiteLayout): Pro
     readers: true,
     onProblem: (problem) => process.stderr.write(formatProblem(problem) + "\n")
   });
-  const {tables, readers, documents, problems} = result;
-  const inputs = createHash("sha256").update(EXTRACTOR_VERSION).update(tables["documents.csv"]).digest("hex").slice(0, 12);
+  const {readers, documents, problems} = result;
+  const documentsCsv = tableText(result.tables["documents.csv"]);
+  const inputs = createHash("sha256").update(EXTRACTOR_VERSION).update(documentsCsv).digest("hex").slice(0, 12);
   const loaders = await corpusLoaders(root);
-  const outputs: Record<string, string | Uint8Array> = {};
+  const outputs: Record<string, FileContents> = {};
   for (const loader of loaders) outputs[loader.replace(/\.ts$/, "")] = await siteFile(loader.replace(/\.ts$/, "") as SiteFileName, result);
   const outputDir = join(root, CACHED_OUTPUTS);
   await writeTablesAtomically(outputDir, outputs);
-  const stamp = dataDate(tables["documents.csv"]);
+  const stamp = dataDate(documentsCsv);
   const previous = await readManifest(root);
   for (const loader of loaders) await utimes(join(outputDir, loader.replace(/\.ts$/, "")), stamp, stamp);
   await pinDataFolder(root, loaders, stamp, previous?.inputs !== inputs);

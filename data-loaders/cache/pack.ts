@@ -1,4 +1,5 @@
-import {readFile} from "node:fs/promises";
+import {mkdir, readdir, readFile, rm} from "node:fs/promises";
+import {join} from "node:path";
 import {deserialize, serialize} from "node:v8";
 import type {PackedDocument} from "../tables/documentTables.ts";
 import {writeFileAtomically} from "../tables/write.ts";
@@ -6,11 +7,11 @@ import type {SourceDocument} from "../types.ts";
 import {EXTRACTOR_VERSION} from "./version.ts";
 
 /**
- * Everything a run needs from the previous one, in one file: which corpus files were read as which documents (so an
- * unchanged file is not read again), and each document's packed tables (so an unchanged document is not extracted,
- * parsed or formatted again). One file, read in one call, because at 10,000 documents opening 10,000 cache entries
- * and parsing them as JSON cost more than the rest of a re-run. It holds the latest run's corpus only; the
- * per-document store keeps every document ever extracted.
+ * Everything a run needs from the previous one: which corpus files were read as which documents (so an unchanged
+ * file is not read again), and each document's packed tables (so an unchanged document is not extracted, parsed or
+ * formatted again). At 10,000 documents, opening 10,000 cache entries and parsing them as JSON cost more than the
+ * rest of a re-run, so the pack is a few files read whole. It holds the latest run's corpus only; the per-document
+ * store keeps every document ever extracted.
  */
 export interface Pack {
   files: Record<string, ReadFile>;
@@ -29,21 +30,56 @@ export interface ReadFile {
   textHash: string;
 }
 
+/**
+ * Documents are split into shards by the first hex digit of their key, so a run that adds or removes a few
+ * documents writes the few shards they fall in, not the whole pack.
+ */
+const SHARDS = "0123456789abcdef";
+/** Part names carry the extractor version, so a run never reads a part another version wrote (it could not use it). */
+const FILES = `files.${EXTRACTOR_VERSION}.v8`;
+const shardFile = (shard: string) => `documents-${shard}.${EXTRACTOR_VERSION}.v8`;
+
 export function emptyPack(): Pack {
   return {files: {}, documents: {}};
 }
 
-/** The pack at `path`, or an empty one when it is missing, unreadable, or made by another version of the extractor. */
-export async function readPack(path: string): Promise<Pack> {
-  try {
-    const stored = deserialize(await readFile(path));
-    if (stored?.version === EXTRACTOR_VERSION && stored.files && stored.documents) return {files: stored.files, documents: stored.documents};
-  } catch {
-    // A truncated or garbled pack is a miss: every document then comes from the per-document store.
-  }
-  return emptyPack();
+/** The pack in `dir`; a part that is missing, unreadable or made by another version of the extractor reads as empty. */
+export async function readPack(dir: string): Promise<Pack> {
+  const pack = emptyPack();
+  pack.files = (await readPart<Pack["files"]>(join(dir, FILES))) ?? {};
+  for (const shard of SHARDS) Object.assign(pack.documents, await readPart<Pack["documents"]>(join(dir, shardFile(shard))));
+  return pack;
 }
 
-export async function writePack(path: string, pack: Pack): Promise<void> {
-  await writeFileAtomically(path, serialize({version: EXTRACTOR_VERSION, ...pack}));
+/**
+ * Writes `next` into `dir`, skipping every shard that holds the same documents in `previous`, and removes the parts
+ * of other versions.
+ */
+export async function writePack(dir: string, next: Pack, previous: Pack): Promise<void> {
+  await mkdir(dir, {recursive: true});
+  const current = new Set([FILES, ...[...SHARDS].map(shardFile)]);
+  // A temporary of a current part may be another run's write in progress; one of an old part is a killed run's.
+  for (const name of await readdir(dir)) if (!current.has(name.replace(/\.[0-9a-f]+\.tmp$/, ""))) await rm(join(dir, name), {force: true});
+  await writePart(join(dir, FILES), next.files);
+  for (const shard of SHARDS) {
+    const inShard = (documents: Pack["documents"]) => Object.keys(documents).filter((key) => key[0] === shard).sort();
+    const keys = inShard(next.documents);
+    const before = inShard(previous.documents);
+    if (keys.length === before.length && keys.every((key, i) => key === before[i])) continue;
+    await writePart(join(dir, shardFile(shard)), Object.fromEntries(keys.map((key) => [key, next.documents[key]])));
+  }
+}
+
+async function readPart<T>(path: string): Promise<T | null> {
+  try {
+    const stored = deserialize(await readFile(path));
+    return stored?.version === EXTRACTOR_VERSION && stored.value ? (stored.value as T) : null;
+  } catch {
+    // A truncated or garbled part is a miss: its documents then come from the per-document store.
+    return null;
+  }
+}
+
+async function writePart(path: string, value: unknown): Promise<void> {
+  await writeFileAtomically(path, serialize({version: EXTRACTOR_VERSION, value}));
 }

@@ -27,6 +27,30 @@ interface Tally {
   mentions: number;
 }
 
+/** One entity's mentions in a set of mentions (one document's, in the pipeline): all that combining needs of them. */
+export interface EntityTally {
+  id: string;
+  names: [string, number][];
+  types: [EntityType, number][];
+  texts: string[];
+  documents: string[];
+  mentions: number;
+}
+
+/** Mentions counted by entity_id, so a document's mentions can be cached as counts rather than kept one by one. */
+export function tallyMentions(mentions: Mention[]): EntityTally[] {
+  const tallies = new Map<string, Tally>();
+  for (const mention of mentions) tally(tallies, mention.entity_id, mention);
+  return [...tallies.values()].map(({id, names, types, texts, documents, mentions}) => ({
+    id,
+    names: [...names],
+    types: [...types],
+    texts: [...texts],
+    documents: [...documents],
+    mentions
+  }));
+}
+
 /**
  * Groups mentions by entity_id. Within a document, extraction already resolved short forms; across documents a
  * one-word name the lexicon does not know merges into the only multi-word person it is the surname of ("Mensch" in
@@ -36,26 +60,23 @@ interface Tally {
  * in code-point order.
  */
 export function combineEntities(mentionsByDocument: Mention[][]): CombinedEntities {
+  return combineTallies(mentionsByDocument.map(tallyMentions));
+}
+
+/** combineEntities over mentions already tallied, one list per document. */
+export function combineTallies(talliesByDocument: EntityTally[][]): CombinedEntities {
   const tallies = new Map<string, Tally>();
-  for (const mentions of mentionsByDocument) for (const mention of mentions) tally(tallies, mention.entity_id, mention);
+  for (const list of talliesByDocument) for (const entry of list) absorb(tallies, entry.id, entry, true);
 
   const mentionEntityIds = new Map<string, string>();
   for (const id of tallies.keys()) mentionEntityIds.set(id, id);
   for (const [from, to] of shortFormMerges([...tallies.values()])) mentionEntityIds.set(from, to);
 
   const merged = new Map<string, Tally>();
-  for (const {id, names, types, texts, documents, mentions} of tallies.values()) {
-    const target = mentionEntityIds.get(id)!;
-    const into = merged.get(target) ?? {id: target, names: new Map(), types: new Map(), texts: new Set(), documents: new Set(), mentions: 0};
+  for (const entry of tallies.values()) {
+    const target = mentionEntityIds.get(entry.id)!;
     // A short form lends its mentions, spellings and documents, not its name or its type (a guess without the full name).
-    if (target === id) {
-      for (const [name, count] of names) into.names.set(name, (into.names.get(name) ?? 0) + count);
-      for (const [type, count] of types) into.types.set(type, (into.types.get(type) ?? 0) + count);
-    }
-    for (const text of texts) into.texts.add(text);
-    for (const document of documents) into.documents.add(document);
-    into.mentions += mentions;
-    merged.set(target, into);
+    absorb(merged, target, entry, target === entry.id);
   }
 
   const entities = [...merged.values()].map((entry): Entity => {
@@ -70,6 +91,19 @@ export function combineEntities(mentionsByDocument: Mention[][]): CombinedEntiti
     };
   });
   return {entities: entities.sort((a, b) => compare(a.entity_id, b.entity_id)), mentionEntityIds};
+}
+
+/** Adds one tally's counts into the tally of `id`, its names and types only when `withNameAndType`. */
+function absorb(tallies: Map<string, Tally>, id: string, from: Omit<EntityTally, "id"> | Omit<Tally, "id">, withNameAndType: boolean): void {
+  const into = tallies.get(id) ?? {id, names: new Map(), types: new Map(), texts: new Set(), documents: new Set(), mentions: 0};
+  if (withNameAndType) {
+    for (const [name, count] of from.names) into.names.set(name, (into.names.get(name) ?? 0) + count);
+    for (const [type, count] of from.types) into.types.set(type, (into.types.get(type) ?? 0) + count);
+  }
+  for (const text of from.texts) into.texts.add(text);
+  for (const document of from.documents) into.documents.add(document);
+  into.mentions += from.mentions;
+  tallies.set(id, into);
 }
 
 function tally(tallies: Map<string, Tally>, id: string, mention: Mention): void {

@@ -1,32 +1,25 @@
 import {availableParallelism} from "node:os";
 import {Piscina} from "piscina";
-import {type ExtractedDocument, extractTables} from "../tables/documentTables.ts";
-import type {SourceDocument} from "../types.ts";
+import {type ExtractionTask, type ExtractedDocument, extractAndStore} from "../tables/documentTables.ts";
 
 /** Below this many documents, starting worker threads costs more than it saves. */
 const MIN_DOCUMENTS_PER_WORKER = 64;
 
-export interface ParallelOptions {
-  /** Worker threads to use; defaults to the machine's available parallelism. */
-  threads?: number;
-  onDone?: (document: SourceDocument, extraction: ExtractedDocument) => void | Promise<void>;
+export interface Extractor {
+  /** Extracts one document (and writes its cache entry, when the task names a store). */
+  extract: (task: ExtractionTask) => Promise<ExtractedDocument>;
+  close: () => Promise<void>;
 }
 
 /**
- * Extracts documents on all cores. Results come back in input order, so output does not depend on which worker
- * finished first; extraction is a pure function of the document, so it equals a single-threaded run.
+ * An extractor sized for `expected` documents: on worker threads, one per core, when there are enough documents to
+ * pay for starting them, else on this thread. Tasks can be handed over as soon as each document is read, so reading
+ * the corpus overlaps extraction. Extraction is a pure function of the document, so the results equal a
+ * single-threaded run's whichever worker finishes first.
  */
-export async function extractInParallel(documents: SourceDocument[], {threads = availableParallelism(), onDone}: ParallelOptions = {}): Promise<ExtractedDocument[]> {
-  const workers = Math.min(threads, Math.floor(documents.length / MIN_DOCUMENTS_PER_WORKER));
-  if (workers < 2) {
-    const results: ExtractedDocument[] = [];
-    for (const document of documents) {
-      const extraction = withFileName(document, () => extractTables(document));
-      await onDone?.(document, extraction);
-      results.push(extraction);
-    }
-    return results;
-  }
+export function startExtractor(expected: number, threads = availableParallelism()): Extractor {
+  const workers = Math.min(threads, Math.floor(expected / MIN_DOCUMENTS_PER_WORKER));
+  if (workers < 2) return {extract: (task) => withFileName(task, () => extractAndStore(task)), close: async () => {}};
   const pool = new Piscina({
     filename: new URL("./worker.ts", import.meta.url).href,
     minThreads: workers,
@@ -34,28 +27,17 @@ export async function extractInParallel(documents: SourceDocument[], {threads = 
     // Worker threads inherit the parent's loader flags (tsx), so the worker runs the same TypeScript sources.
     execArgv: process.execArgv
   });
-  try {
-    return await Promise.all(
-      documents.map(async (document) => {
-        const extraction = await withFileName(document, () => pool.run(document) as Promise<ExtractedDocument>);
-        await onDone?.(document, extraction);
-        return extraction;
-      })
-    );
-  } finally {
-    await pool.destroy();
-  }
+  return {
+    extract: (task) => withFileName(task, () => pool.run(task) as Promise<ExtractedDocument>),
+    close: () => pool.destroy()
+  };
 }
 
 /** An extraction that throws is a bug in a rule; the message names the file so it can be reproduced. */
-function withFileName<T>(document: SourceDocument, work: () => T): T {
-  const fail = (error: unknown): never => {
-    throw new Error(`${document.file}: extraction failed (${(error as Error).message}); please report this with the file`, {cause: error});
-  };
+async function withFileName<T>({document}: ExtractionTask, work: () => Promise<T>): Promise<T> {
   try {
-    const result = work();
-    return (result instanceof Promise ? result.catch(fail) : result) as T;
+    return await work();
   } catch (error) {
-    return fail(error);
+    throw new Error(`${document.file}: extraction failed (${(error as Error).message}); please report this with the file`, {cause: error});
   }
 }

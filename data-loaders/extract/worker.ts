@@ -1,4 +1,4 @@
-/** The worker-thread entry point: one document in, its share of the tables out. */
-import {extractTables} from "../tables/documentTables.ts";
+/** The worker-thread entry point: one document in, its share of the tables out, its cache entry written here. */
+import {extractAndStore} from "../tables/documentTables.ts";
 
-export default extractTables;
+export default extractAndStore;

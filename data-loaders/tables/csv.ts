@@ -21,6 +21,27 @@ export function formatCsv<T>(rows: readonly T[], columns: readonly Column<T>[]):
   return formatHeader(columns) + formatRows(rows, columns);
 }
 
+/** A table as pieces to be written one after another, each ending at the end of a row: no single string holds it all. */
+export type TableChunks = string[];
+
+/** Rows per chunk: large enough that writing a chunk is worth a call, small enough that none is a large allocation. */
+const CHUNK_ROWS = 4096;
+
+export function tableText(chunks: TableChunks): string {
+  return chunks.join("");
+}
+
+/** Every table as one string, for callers that need the whole text (tests, the download bundle). */
+export function tablesText<K extends string>(tables: Record<K, TableChunks>): Record<K, string> {
+  return Object.fromEntries(Object.entries<TableChunks>(tables).map(([name, chunks]) => [name, tableText(chunks)])) as Record<K, string>;
+}
+
+export function formatChunks<T>(rows: readonly T[], columns: readonly Column<T>[]): TableChunks {
+  const chunks = [formatHeader(columns)];
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) chunks.push(formatRows(rows.slice(start, start + CHUNK_ROWS), columns));
+  return chunks;
+}
+
 export function formatHeader(columns: readonly Column<never>[]): string {
   return csvFormatRows([columns.map((column) => column.name)]) + "\n";
 }

@@ -2,12 +2,14 @@
  * A document's share of the tables, in the two forms the cache keeps. Everything here depends on one document only,
  * so it is computed once, on the worker that extracted the document, and never again while the document is unchanged.
  */
+import {JsonStore} from "../cache/store.ts";
+import {type EntityTally, tallyMentions} from "../combine/entities.ts";
 import {readerSlug} from "../corpus/slug.ts";
 import {referenceDate} from "../extract/dates.ts";
 import {extractDocument} from "../extract/document.ts";
 import type {DocumentExtraction, Event, Figure, LayerTag, Mention, SourceDocument} from "../types.ts";
 import {formatRows} from "./csv.ts";
-import {type DocumentRow, layerColumns, sentenceColumns, type SentenceRow} from "./schema.ts";
+import {type DocumentRow, eventColumns, layerColumns, mentionColumns, sentenceColumns, type SentenceRow} from "./schema.ts";
 
 /** What the per-document cache holds: the extraction without the document's text, plus its row of documents.csv. */
 export interface StoredDocument {
@@ -20,23 +22,42 @@ export interface StoredDocument {
 }
 
 /**
- * What every run combines: the rows of the tables that need nothing from other documents (sentences, layers) already
- * written as CSV, and the rows whose columns depend on the whole corpus (entity ids, converted money) as objects.
+ * What every run combines, with every row already written as CSV: the rows of sentences and layers as they will be
+ * published, the rows of mentions and events with the entity ids this document alone gives (the corpus may merge a
+ * few), and the mentions counted by entity for combining entities. Figures stay objects: converting money and
+ * grouping claims need the whole corpus's figures.
  */
-export interface PackedDocument extends Pick<StoredDocument, "row" | "figures" | "mentions" | "events"> {
+export interface PackedDocument {
+  row: DocumentRow;
   sentences: string;
   layers: string;
+  mentions: string;
+  events: string;
+  entities: EntityTally[];
+  figures: Figure[];
 }
 
-/** A document extracted, in both forms; what a worker thread sends back. */
+/** One document to extract, and the per-document store to write its entry to (null: no cache). */
+export interface ExtractionTask {
+  document: SourceDocument;
+  store: {dir: string; key: string} | null;
+}
+
+/** What comes back: the packed form, and the stored form only when there is no store to read it from later. */
 export interface ExtractedDocument {
-  stored: StoredDocument;
   packed: PackedDocument;
+  stored: StoredDocument | null;
 }
 
-export function extractTables(document: SourceDocument): ExtractedDocument {
+/**
+ * Extracts a document and writes its cache entry where it was extracted, so that on worker threads the work of
+ * serialising and writing entries is shared by the workers rather than left to the thread that reads the corpus.
+ */
+export async function extractAndStore({document, store}: ExtractionTask): Promise<ExtractedDocument> {
   const stored = storedDocument(extractDocument(document));
-  return {stored, packed: packDocument(stored)};
+  if (!store) return {packed: packDocument(stored), stored};
+  await storeAt(store.dir).set(store.key, stored);
+  return {packed: packDocument(stored), stored: null};
 }
 
 export function storedDocument(extraction: DocumentExtraction): StoredDocument {
@@ -59,7 +80,22 @@ export function storedDocument(extraction: DocumentExtraction): StoredDocument {
 }
 
 export function packDocument({row, sentences, figures, mentions, events, layers}: StoredDocument): PackedDocument {
-  return {row, sentences: formatRows(sentences, sentenceColumns), layers: formatRows(layers, layerColumns), figures, mentions, events};
+  return {
+    row,
+    sentences: formatRows(sentences, sentenceColumns),
+    layers: formatRows(layers, layerColumns),
+    mentions: formatRows(mentions, mentionColumns),
+    events: formatRows(events, eventColumns),
+    entities: tallyMentions(mentions),
+    figures
+  };
+}
+
+/** One store per folder and thread, so each remembers the folders it has made. */
+const STORES = new Map<string, JsonStore>();
+function storeAt(dir: string): JsonStore {
+  if (!STORES.has(dir)) STORES.set(dir, new JsonStore(dir));
+  return STORES.get(dir)!;
 }
 
 /** Numbers each sentence's paragraph: a new one starts wherever the text between two sentences holds a line break. */

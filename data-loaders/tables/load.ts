@@ -6,6 +6,7 @@ import {discoverCorpus} from "../corpus/discover.ts";
 import {SIDECAR_NAME} from "../corpus/sidecar.ts";
 import type {PipelineOptions, PipelineResult, ReaderDocument} from "../pipeline.ts";
 import type {Problem} from "../types.ts";
+import type {TableChunks} from "./csv.ts";
 import {TABLE_NAMES, type TableName} from "./schema.ts";
 import {type FileContents, writeTablesAtomically} from "./write.ts";
 
@@ -142,8 +143,8 @@ async function readJson<T>(path: string): Promise<T | null> {
 async function readCachedTables(dir: string, withReaders: boolean): Promise<PipelineResult | null> {
   const summary = await intactSummary(dir);
   if (!summary || (withReaders && !summary.readers)) return null;
-  const tables = {} as Record<TableName, string>;
-  for (const name of TABLE_NAMES) tables[name] = await readFile(join(dir, name), "utf8");
+  const tables = {} as Record<TableName, TableChunks>;
+  for (const name of TABLE_NAMES) tables[name] = [await readFile(join(dir, name), "utf8")];
   const readers: Record<string, ReaderDocument> = {};
   for (const slug of withReaders ? summary.readers! : []) {
     const reader = await readJson<ReaderDocument>(join(dir, READERS, `${slug}.json`));

@@ -5,6 +5,7 @@ import {join} from "node:path";
 import {discoverCorpus} from "../../data-loaders/corpus/discover.ts";
 import {readDocument} from "../../data-loaders/corpus/read.ts";
 import {runPipeline} from "../../data-loaders/pipeline.ts";
+import {tablesText} from "../../data-loaders/tables/csv.ts";
 import type {TableName} from "../../data-loaders/tables/schema.ts";
 
 export interface GoldFigure {
@@ -60,7 +61,7 @@ export async function evaluateCorpus(corpus: string, gold: GoldDocument[]): Prom
     const document = await readDocument(file);
     if (!("problem" in document)) texts.set(document.doc_id, document.text);
   }
-  return scoreTables(tables, gold, texts);
+  return scoreTables(tablesText(tables), gold, texts);
 }
 
 type Row = Record<string, string>;
