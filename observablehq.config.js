@@ -6,7 +6,7 @@ const site = (() => {
   try {
     return JSON.parse(readFileSync(new URL("src/.observablehq/cache/site.json", import.meta.url), "utf8"));
   } catch {
-    return {corpus: "corpus", inputs: "", documents: 0, problems: 0, readers: []};
+    return {corpus: "corpus", inputs: "", documents: 0, problems: 0, sample: {documents: 0, focus: null}, readers: []};
   }
 })();
 
@@ -38,7 +38,12 @@ function footer({path}) {
     : "";
   const corpus = `${site.documents} ${site.documents === 1 ? "article" : "articles"} in <code>${escapeHtml(site.corpus)}/</code>`;
   const problems = site.problems ? `, ${site.problems} ${site.problems === 1 ? "file" : "files"} skipped or partly read` : "";
-  return `${fork}Built from ${corpus}${problems} (inputs ${site.inputs}) with Observable Framework.`;
+  // A large corpus is read by the pages through a sample (data-loaders/combine/pageSample.ts); say so on every page.
+  const sample =
+    site.sample && site.sample.documents < site.documents
+      ? ` The analysis pages read ${site.sample.documents} of them, the newest${site.sample.focus ? `, those naming ${escapeHtml(site.sample.focus)} first` : ""}; every table in full is on the <a href="${root}methods">methods page</a>.`
+      : "";
+  return `${fork}Built from ${corpus}${problems} (inputs ${site.inputs}) with Observable Framework.${sample}`;
 }
 
 export default {

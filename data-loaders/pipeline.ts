@@ -5,6 +5,7 @@ import {join} from "node:path";
 import {EXTRACTOR_VERSION} from "./cache/version.ts";
 import {emptyPack, type ReadFile, readPack, writePack} from "./cache/pack.ts";
 import {JsonStore} from "./cache/store.ts";
+import {type PageSample} from "./combine/pageSample.ts";
 import {combineDocuments, type ReaderDocument} from "./combine/tables.ts";
 import {type CorpusFile, discoverCorpus} from "./corpus/discover.ts";
 import {readDocument} from "./corpus/read.ts";
@@ -12,7 +13,7 @@ import {readSidecars, sidecarEntry} from "./corpus/sidecar.ts";
 import {startExtractor} from "./extract/parallel.ts";
 import {packDocument, type PackedDocument, type StoredDocument} from "./tables/documentTables.ts";
 import type {TableChunks} from "./tables/csv.ts";
-import type {TableName} from "./tables/schema.ts";
+import type {PageTableName, TableName} from "./tables/schema.ts";
 import type {Problem, SourceDocument} from "./types.ts";
 
 export type {ReaderDocument};
@@ -30,10 +31,15 @@ export interface PipelineOptions {
   threads?: number;
   /** Also gather each document's reader page data (the site needs it; the tables do not). */
   readers?: boolean;
+  /** The most documents the analysis pages read (combine/pageSample.ts). */
+  pageDocuments?: number;
 }
 
 export interface PipelineResult {
   tables: Record<TableName, TableChunks>;
+  /** The tables the analysis pages load, over the page sample. */
+  pageTables: Record<PageTableName, TableChunks>;
+  sample: PageSample;
   /** What each document's reader page shows, keyed by the page's slug; empty unless asked for. */
   readers: Record<string, ReaderDocument>;
   problems: Problem[];
@@ -57,7 +63,7 @@ interface Listed {
  * file whose size, modification time and sidecar row are unchanged is not read again, and a document whose key is
  * unchanged is not extracted again.
  */
-export async function runPipeline({corpus, cacheDir = null, onProblem, onProgress, threads, readers = false}: PipelineOptions): Promise<PipelineResult> {
+export async function runPipeline({corpus, cacheDir = null, onProblem, onProgress, threads, readers = false, pageDocuments}: PipelineOptions): Promise<PipelineResult> {
   const problems: Problem[] = [];
   const report = (problem: Problem) => {
     problems.push(problem);
@@ -158,7 +164,7 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
     }
   }
 
-  const {tables, reader} = combineDocuments(packed, problems);
+  const {tables, pageTables, sample, reader} = combineDocuments(packed, problems, pageDocuments);
   const pages: Record<string, ReaderDocument> = {};
   if (readers) {
     for (const {key} of tabled) {
@@ -167,7 +173,7 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
       pages[entry.row.slug] = reader(entry);
     }
   }
-  return {tables, readers: pages, problems, documents: packed.length};
+  return {tables, pageTables, sample, readers: pages, problems, documents: packed.length};
 }
 
 /** Reads a corpus file into the record the pack keeps of it, and its text; or the problem that skips it. */

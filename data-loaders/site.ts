@@ -12,14 +12,14 @@ import {bundleTables} from "./publish/bundle.ts";
 import {dictionaryHtml} from "./publish/dictionary.ts";
 import {loadReader, loadTables} from "./tables/load.ts";
 import {type TableChunks, tablesText} from "./tables/csv.ts";
-import {TABLE_NAMES, type TableName} from "./tables/schema.ts";
+import {PAGE_TABLE_NAMES, type PageTableName, TABLE_NAMES, type TableName} from "./tables/schema.ts";
 
 const WORKSPACE_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const DATA_DICTIONARY = join(WORKSPACE_ROOT, "docs", "data-dictionary.md");
 
 /** Every file the site's data folder holds besides the tables, by name. */
 export const SITE_FILES = ["workspace-tables.zip", "data-dictionary.html", "table-sizes.json"] as const;
-export type SiteFileName = TableName | (typeof SITE_FILES)[number];
+export type SiteFileName = TableName | PageTableName | (typeof SITE_FILES)[number];
 
 /** The corpus the site is built over: `CORPUS_DIR` when set (relative to the workspace root), else `corpus/`. */
 export function siteCorpus(env: NodeJS.ProcessEnv = process.env): string {
@@ -31,8 +31,9 @@ export function siteCache(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The contents of one file of the site's data folder, made from the pipeline's result. */
-export async function siteFile(name: SiteFileName, {tables}: PipelineResult): Promise<string | TableChunks | Uint8Array> {
+export async function siteFile(name: SiteFileName, {tables, pageTables}: PipelineResult): Promise<string | TableChunks | Uint8Array> {
   if (isTableName(name)) return tables[name];
+  if (isPageTableName(name)) return pageTables[name];
   // Rows per table, for pages that report the corpus's size without downloading every table.
   if (name === "table-sizes.json") return JSON.stringify(Object.fromEntries(TABLE_NAMES.map((table) => [table.replace(/\.csv$/, ""), rowCount(tables[table])])));
   const dictionary = await readFile(DATA_DICTIONARY, "utf8");
@@ -45,7 +46,7 @@ function rowCount(chunks: TableChunks): number {
 }
 
 export function isSiteFileName(name: string): name is SiteFileName {
-  return isTableName(name) || (SITE_FILES as readonly string[]).includes(name);
+  return isTableName(name) || isPageTableName(name) || (SITE_FILES as readonly string[]).includes(name);
 }
 
 /** A loader's whole job: print one file of the corpus's site data to stdout. */
@@ -69,4 +70,8 @@ export async function printReaderDocument(slug: string): Promise<void> {
 
 function isTableName(name: string): name is TableName {
   return (TABLE_NAMES as readonly string[]).includes(name);
+}
+
+function isPageTableName(name: string): name is PageTableName {
+  return (PAGE_TABLE_NAMES as readonly string[]).includes(name);
 }

@@ -11,7 +11,7 @@
  */
 import {createHash} from "node:crypto";
 import {mkdir, readFile, readdir, rm, utimes} from "node:fs/promises";
-import {basename, dirname, join, relative} from "node:path";
+import {basename, dirname, join, relative, sep} from "node:path";
 import {csvParse} from "d3-dsv";
 import {formatProblem} from "../data-loaders/problems.ts";
 import {EXTRACTOR_VERSION} from "../data-loaders/cache/version.ts";
@@ -40,12 +40,15 @@ export interface SiteManifest {
   inputs: string;
   documents: number;
   problems: number;
+  /** How many documents the analysis pages read, and the organisation they were chosen for when not all. */
+  sample: {documents: number; focus: string | null};
   readers: {slug: string; label: string}[];
 }
 
 /** The loaders in src/data that print a file of the corpus's site data (tables, bundle, dictionary). */
 export async function corpusLoaders(root: string): Promise<string[]> {
-  return (await readdir(join(root, LOADERS))).filter((name) => isSiteFileName(name.replace(/\.ts$/, ""))).sort();
+  const names = await readdir(join(root, LOADERS), {recursive: true});
+  return names.map((name) => name.split(sep).join("/")).filter((name) => isSiteFileName(name.replace(/\.ts$/, ""))).sort();
 }
 
 /** Writes the corpus's site data as the loaders' outputs; returns what the site's configuration needs to know. */
@@ -79,6 +82,7 @@ export async function writeSiteTables({root, corpus, cacheDir}: SiteLayout): Pro
     inputs,
     documents,
     problems: problems.length,
+    sample: {documents: result.sample.documents.length, focus: result.sample.focus},
     readers: Object.values(readers).map(({document}) => ({slug: document.slug, label: document.title || document.outlet || document.doc_id}))
   };
   await writeTablesAtomically(dirname(join(root, SITE_MANIFEST)), {[basename(SITE_MANIFEST)]: JSON.stringify(manifest, null, 2)});

@@ -13,14 +13,17 @@ import {
   problemColumns,
   sentenceColumns,
   type DocumentRow,
+  PAGE_TABLE_NAMES,
+  type PageTableName,
   type SentenceRow,
   type TableName
 } from "../tables/schema.ts";
 import {LIST_SEPARATOR} from "../tables/csv.ts";
-import type {Figure, Mention, Problem} from "../types.ts";
+import type {Claim, Entity, Figure, Mention, Problem} from "../types.ts";
 import {buildClaims} from "./claims.ts";
 import {normaliseMoney} from "./currency.ts";
 import {combineTallies} from "./entities.ts";
+import {MAX_PAGE_DOCUMENTS, type PageSample, pageSample} from "./pageSample.ts";
 
 /** One document with everything found in it, for its reader page: text as sentences, figures and named entities. */
 export interface ReaderDocument {
@@ -32,6 +35,8 @@ export interface ReaderDocument {
 
 export interface CombinedTables {
   tables: Record<TableName, TableChunks>;
+  pageTables: Record<PageTableName, TableChunks>;
+  sample: PageSample;
   /** Rewrites a document's stored extraction into its reader page's data, with the corpus-wide ids and conversions. */
   reader: (stored: StoredDocument) => ReaderDocument;
 }
@@ -41,26 +46,30 @@ export interface CombinedTables {
  * their document was extracted are reused as they are, unless the corpus merged one of the document's entities into
  * another (a surname alone into the full name another article gives), which rewrites that document's entity ids.
  */
-export function combineDocuments(packed: PackedDocument[], problems: Problem[]): CombinedTables {
+export function combineDocuments(packed: PackedDocument[], problems: Problem[], pageDocuments = MAX_PAGE_DOCUMENTS): CombinedTables {
   const sorted = [...packed].sort((a, b) => compare(a.row.doc_id, b.row.doc_id));
   const {entities, mentionEntityIds} = combineTallies(sorted.map((document) => document.entities));
   const canonical = (entityId: string) => mentionEntityIds.get(entityId) ?? entityId;
-  const merged = (document: PackedDocument) => document.entities.some(({id}) => canonical(id) !== id);
+  const documents = sorted.map((document) => canonicalRows(document, canonical));
   const figures = normaliseMoney(sorted.flatMap((document) => document.figures));
-  const documentRows = sorted.map((document) => document.row);
-  const referenceDates = new Map(documentRows.map((row) => [row.doc_id, row.reference_date]));
+  const referenceDates = new Map(sorted.map(({row}) => [row.doc_id, row.reference_date]));
+  const claims = buildClaims(figures, referenceDates);
   const sortedProblems = [...problems].sort((a, b) => compare(a.file, b.file) || compare(a.problem, b.problem));
-  const tables: Record<TableName, TableChunks> = {
-    "documents.csv": formatChunks(documentRows, documentColumns),
-    "sentences.csv": [formatHeader(sentenceColumns), ...sorted.map((document) => document.sentences)],
-    "figures.csv": formatChunks(figures, figureColumns),
-    "entities.csv": formatChunks(entities, entityColumns),
-    "mentions.csv": [formatHeader(mentionColumns), ...sorted.map((document) => (merged(document) ? rewriteColumn(document.mentions, MENTION_ENTITY, (cell) => formatCell(canonical(cell), "text")) : document.mentions))],
-    "events.csv": [formatHeader(eventColumns), ...sorted.map((document) => (merged(document) ? rewriteColumn(document.events, EVENT_ENTITIES, canonicalList(canonical)) : document.events))],
-    "layers.csv": [formatHeader(layerColumns), ...sorted.map((document) => document.layers)],
-    "claims.csv": formatChunks(buildClaims(figures, referenceDates), claimColumns),
-    "problems.csv": formatChunks(sortedProblems, problemColumns)
-  };
+  const tables = {...tableSet(documents, figures, entities, claims), "problems.csv": formatChunks(sortedProblems, problemColumns)};
+
+  const sample = pageSample(sorted.map(({row}) => row), entities, pageDocuments);
+  const inSample = new Set(sample.documents);
+  const pageSet =
+    sample.documents.length === sorted.length
+      ? tables
+      : tableSet(
+          documents.filter(({row}) => inSample.has(row.doc_id)),
+          figures.filter((figure) => inSample.has(figure.doc_id)),
+          entities.filter((entity) => entity.documents.some((id) => inSample.has(id))),
+          claims.filter((claim) => claim.doc_ids.some((id) => inSample.has(id)))
+        );
+  const pageTables = Object.fromEntries(PAGE_TABLE_NAMES.map((name) => [name, pageSet[name.slice("pages/".length) as Exclude<TableName, "problems.csv">]])) as Record<PageTableName, TableChunks>;
+
   const entityNames = new Map(entities.map((entity) => [entity.entity_id, entity.name]));
   const figuresById = new Map(figures.map((figure) => [figure.figure_id, figure]));
   const reader = ({row, sentences, figures, mentions}: StoredDocument): ReaderDocument => ({
@@ -72,7 +81,38 @@ export function combineDocuments(packed: PackedDocument[], problems: Problem[]):
       return {...mention, entity_id, entity_name: entityNames.get(entity_id) ?? mention.name};
     })
   });
-  return {tables, reader};
+  return {tables, pageTables, sample, reader};
+}
+
+/** A document's rows as the corpus-wide tables write them. */
+type DocumentRows = Pick<PackedDocument, "row" | "sentences" | "layers" | "mentions" | "events">;
+
+/** The document's packed rows, with its entity ids rewritten where the corpus merged one of its entities. */
+function canonicalRows(document: PackedDocument, canonical: (id: string) => string): DocumentRows {
+  const {row, sentences, layers, mentions, events} = document;
+  if (!document.entities.some(({id}) => canonical(id) !== id)) return {row, sentences, layers, mentions, events};
+  return {
+    row,
+    sentences,
+    layers,
+    mentions: rewriteColumn(mentions, MENTION_ENTITY, (cell) => formatCell(canonical(cell), "text")),
+    events: rewriteColumn(events, EVENT_ENTITIES, canonicalList(canonical))
+  };
+}
+
+/** The tables of a set of documents, in the order given, and of the figures, entities and claims that go with them. */
+function tableSet(documents: DocumentRows[], figures: Figure[], entities: Entity[], claims: Claim[]): Record<Exclude<TableName, "problems.csv">, TableChunks> {
+  const pieces = (header: string, rows: (document: DocumentRows) => string) => [header, ...documents.map(rows)];
+  return {
+    "documents.csv": formatChunks(documents.map(({row}) => row), documentColumns),
+    "sentences.csv": pieces(formatHeader(sentenceColumns), (document) => document.sentences),
+    "figures.csv": formatChunks(figures, figureColumns),
+    "entities.csv": formatChunks(entities, entityColumns),
+    "mentions.csv": pieces(formatHeader(mentionColumns), (document) => document.mentions),
+    "events.csv": pieces(formatHeader(eventColumns), (document) => document.events),
+    "layers.csv": pieces(formatHeader(layerColumns), (document) => document.layers),
+    "claims.csv": formatChunks(claims, claimColumns)
+  };
 }
 
 const MENTION_ENTITY = mentionColumns.findIndex((column) => column.name === "entity_id");

@@ -4,10 +4,11 @@ import {dirname, join} from "node:path";
 import {EXTRACTOR_VERSION} from "../cache/version.ts";
 import {discoverCorpus} from "../corpus/discover.ts";
 import {SIDECAR_NAME} from "../corpus/sidecar.ts";
+import type {PageSample} from "../combine/pageSample.ts";
 import type {PipelineOptions, PipelineResult, ReaderDocument} from "../pipeline.ts";
 import type {Problem} from "../types.ts";
 import type {TableChunks} from "./csv.ts";
-import {TABLE_NAMES, type TableName} from "./schema.ts";
+import {PAGE_TABLE_NAMES, type PageTableName, TABLE_NAMES, type TableName} from "./schema.ts";
 import {type FileContents, writeTablesAtomically} from "./write.ts";
 
 export interface LoadOptions extends PipelineOptions {
@@ -31,13 +32,13 @@ export async function loadTables(options: LoadOptions): Promise<PipelineResult> 
   // Loaded on a miss only: the extractors and their models are most of the start-up time of a run that hits the cache.
   const {runPipeline} = await import("../pipeline.ts");
   const result = await runPipeline({...options, cacheDir: join(options.cacheDir, "documents")});
-  const {problems, documents, readers, tables} = result;
-  await writeTablesAtomically(dir, tables);
+  const {problems, documents, readers, tables, pageTables, sample} = result;
+  await writeTablesAtomically(dir, {...tables, ...pageTables});
   const slugs = options.readers ? Object.keys(readers).sort() : null;
   if (slugs) await writeTablesAtomically(join(dir, READERS), Object.fromEntries(slugs.map((slug) => [`${slug}.json`, JSON.stringify(readers[slug])])));
   const files: Summary["files"] = {};
-  for (const name of TABLE_NAMES) files[name] = await stamp(join(dir, name));
-  await writeTablesAtomically(dir, {"summary.json": JSON.stringify({problems, documents, readers: slugs, files} satisfies Summary)});
+  for (const name of CACHED_TABLES) files[name] = await stamp(join(dir, name));
+  await writeTablesAtomically(dir, {"summary.json": JSON.stringify({problems, documents, sample, readers: slugs, files} satisfies Summary)});
   await pruneEntries(dirname(dir), KEPT_ENTRIES);
   return result;
 }
@@ -54,6 +55,7 @@ export async function loadReader(options: LoadOptions, slug: string): Promise<Re
 }
 
 const READERS = "readers";
+const CACHED_TABLES = [...TABLE_NAMES, ...PAGE_TABLE_NAMES];
 
 /**
  * Corpus states whose tables stay cached: the current one and the one before it, so that undoing a change is free.
@@ -99,6 +101,7 @@ async function entryDir(options: LoadOptions): Promise<string> {
 interface Summary {
   problems: Problem[];
   documents: number;
+  sample: PageSample;
   /** The slugs of the reader pages kept in readers/, or null when the entry was made without them. */
   readers: string[] | null;
   files: Record<string, Stamp>;
@@ -127,8 +130,8 @@ async function readSummary(dir: string): Promise<Summary | null> {
 async function intactSummary(dir: string): Promise<Summary | null> {
   const summary = await readSummary(dir);
   if (!summary) return null;
-  const stamps = await Promise.all(TABLE_NAMES.map((name) => stamp(join(dir, name)).catch(() => null)));
-  return stamps.every((found, i) => sameStamp(found, summary.files[TABLE_NAMES[i]])) ? summary : null;
+  const stamps = await Promise.all(CACHED_TABLES.map((name) => stamp(join(dir, name)).catch(() => null)));
+  return stamps.every((found, i) => sameStamp(found, summary.files[CACHED_TABLES[i]])) ? summary : null;
 }
 
 async function readJson<T>(path: string): Promise<T | null> {
@@ -145,13 +148,15 @@ async function readCachedTables(dir: string, withReaders: boolean): Promise<Pipe
   if (!summary || (withReaders && !summary.readers)) return null;
   const tables = {} as Record<TableName, TableChunks>;
   for (const name of TABLE_NAMES) tables[name] = [await readFile(join(dir, name), "utf8")];
+  const pageTables = {} as Record<PageTableName, TableChunks>;
+  for (const name of PAGE_TABLE_NAMES) pageTables[name] = [await readFile(join(dir, name), "utf8")];
   const readers: Record<string, ReaderDocument> = {};
   for (const slug of withReaders ? summary.readers! : []) {
     const reader = await readJson<ReaderDocument>(join(dir, READERS, `${slug}.json`));
     if (!reader) return null;
     readers[slug] = reader;
   }
-  return {tables, readers, problems: summary.problems, documents: summary.documents};
+  return {tables, pageTables, sample: summary.sample, readers, problems: summary.problems, documents: summary.documents};
 }
 
 export async function corpusFingerprint(corpus: string): Promise<string> {

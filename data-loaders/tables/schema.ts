@@ -73,3 +73,11 @@ export const TABLE_NAMES = [
 ] as const;
 
 export type TableName = (typeof TABLE_NAMES)[number];
+
+/** The tables the analysis pages load: the corpus's tables over the page sample (combine/pageSample.ts), problems excepted. */
+export const PAGE_TABLE_NAMES = [
+  "pages/documents.csv", "pages/sentences.csv", "pages/figures.csv", "pages/entities.csv", "pages/mentions.csv",
+  "pages/events.csv", "pages/layers.csv", "pages/claims.csv"
+] as const;
+
+export type PageTableName = (typeof PAGE_TABLE_NAMES)[number];

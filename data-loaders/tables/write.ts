@@ -1,6 +1,6 @@
 import {randomBytes} from "node:crypto";
 import {copyFile, link, mkdir, readdir, rename, rm, writeFile} from "node:fs/promises";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 
 /** What a file being written is called until it is renamed into place: its name, 12 random hex digits, ".tmp". */
 const TEMPORARY_SUFFIX = /\.[0-9a-f]{12}\.tmp$/;
@@ -18,7 +18,11 @@ export type FileContents = string | string[] | Uint8Array | {copyOf: string};
  */
 export async function writeTablesAtomically(dir: string, tables: Record<string, FileContents>): Promise<void> {
   await mkdir(dir, {recursive: true});
-  for (const [name, contents] of Object.entries(tables)) await writeFileAtomically(join(dir, name), contents);
+  for (const [name, contents] of Object.entries(tables)) {
+    // A name may hold a folder ("pages/figures.csv").
+    if (name.includes("/")) await mkdir(dirname(join(dir, name)), {recursive: true});
+    await writeFileAtomically(join(dir, name), contents);
+  }
 }
 
 export async function writeFileAtomically(path: string, contents: FileContents): Promise<void> {

@@ -3,7 +3,7 @@ import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
 import {mkdtemp, readFile, readdir, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
-import {dirname, join} from "node:path";
+import {dirname, join, relative} from "node:path";
 import {after, before, describe, it} from "node:test";
 import {deserialize, transpile, type Cell, type Notebook} from "@observablehq/notebook-kit";
 import {DOMParser} from "linkedom";
@@ -154,8 +154,11 @@ describe("npm run build writes every analysis page as a notebook", () => {
 
   it("attaches the data files the site serves", async () => {
     const served = join(site.dist, "_file", "data");
-    const servedNames = await readdir(served);
-    for (const name of await readdir(join(notebooks, "data"))) {
+    const servedNames = await readdir(served, {recursive: true});
+    const attached = (await readdir(join(notebooks, "data"), {recursive: true, withFileTypes: true})).filter((entry) => entry.isFile());
+    assert.ok(attached.some((entry) => entry.parentPath.endsWith("pages")), "the page tables, in their own folder");
+    for (const entry of attached) {
+      const name = relative(join(notebooks, "data"), join(entry.parentPath, entry.name));
       const match = servedNames.find((file) => file.replace(/\.[0-9a-f]+(\.\w+)$/, "$1") === name);
       assert.ok(match, `${name} is served by the site`);
       assert.deepEqual(await readFile(join(notebooks, "data", name)), await readFile(join(served, match)), `${name} is the file the site serves`);

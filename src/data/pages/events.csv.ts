@@ -1,0 +1,3 @@
+import {printSiteFile} from "../../../data-loaders/site.ts";
+
+await printSiteFile("pages/events.csv");
