@@ -25,7 +25,7 @@ export function formatAmount(value, unit) {
   if (isMoney(unit)) return `${CURRENCY_SYMBOLS[unit]}${scaled(value)}`;
   if (unit === "percent") return `${trim(value)}%`;
   const label = UNIT_LABELS[unit] ?? unit;
-  const number = value >= 1e6 ? scaled(value) : value.toLocaleString("en-US");
+  const number = value >= 1e6 ? scaled(value) : WHOLE.format(value);
   return label ? `${number} ${label}` : number;
 }
 
@@ -39,11 +39,17 @@ function scaled(value) {
   if (abs >= 1e12) return `${trim(value / 1e12)} trillion`;
   if (abs >= 1e9) return `${trim(value / 1e9)} billion`;
   if (abs >= 1e6) return `${trim(value / 1e6)} million`;
-  return value.toLocaleString("en-US", {maximumFractionDigits: 2});
+  return trim(value);
 }
 
+// Formatters are made once: toLocaleString builds a new one per call, which dominated drawing a page of figures.
+const WHOLE = new Intl.NumberFormat("en-US");
+const TWO_DECIMALS = new Intl.NumberFormat("en-US", {maximumFractionDigits: 2});
+const MONTH = new Intl.DateTimeFormat("en-GB", {timeZone: "UTC", year: "numeric", month: "long"});
+const DAY = new Intl.DateTimeFormat("en-GB", {timeZone: "UTC", year: "numeric", month: "long", day: "numeric"});
+
 function trim(x) {
-  return x.toLocaleString("en-US", {maximumFractionDigits: 2});
+  return TWO_DECIMALS.format(x);
 }
 
 /** "2026-03" → "March 2026"; "2026-Q1" → "Q1 2026"; "2026" → "2026". */
@@ -53,8 +59,7 @@ export function formatPeriod(period) {
   if (quarter) return `Q${quarter[2]} ${quarter[1]}`;
   const [year, month, day] = period.split("-").map(Number);
   if (!month) return String(year);
-  const date = new Date(Date.UTC(year, month - 1, day || 1));
-  return date.toLocaleDateString("en-GB", {timeZone: "UTC", year: "numeric", month: "long", ...(day && {day: "numeric"})});
+  return (day ? DAY : MONTH).format(new Date(Date.UTC(year, month - 1, day || 1)));
 }
 
 /** The interval a period covers, as [start, end) dates: "2026" is the whole year, "2026-Q1" three months. */
