@@ -52,18 +52,13 @@ export function tallyMentions(mentions: Mention[]): EntityTally[] {
 }
 
 /**
- * Groups mentions by entity_id. Within a document, extraction already resolved short forms; across documents a
+ * Groups mentions, tallied per document (`tallyMentions`), by entity_id. Within a document, extraction already resolved short forms; across documents a
  * one-word name the lexicon does not know merges into the only multi-word person it is the surname of ("Mensch" in
  * one article, "Arthur Mensch" in another), or into the only multi-word organisation it is the first word of
  * ("Northwind" → "Northwind Compute"). The type is the majority over the mentions, ties going to the earlier of
  * organization, person, product, place; the name is the commonest canonical name, then the longest, then the first
  * in code-point order.
  */
-export function combineEntities(mentionsByDocument: Mention[][]): CombinedEntities {
-  return combineTallies(mentionsByDocument.map(tallyMentions));
-}
-
-/** combineEntities over mentions already tallied, one list per document. */
 export function combineTallies(talliesByDocument: EntityTally[][]): CombinedEntities {
   const tallies = new Map<string, Tally>();
   for (const list of talliesByDocument) for (const entry of list) absorb(tallies, entry.id, entry, true);

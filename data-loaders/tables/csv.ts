@@ -12,15 +12,6 @@ export interface Column<T> {
 /** Separator of multi-valued cells. */
 export const LIST_SEPARATOR = "|";
 
-/**
- * RFC 4180 CSV with a header row. Text that a spreadsheet would run as a formula (a cell starting with =, +, -, @,
- * tab or carriage return) is prefixed with an apostrophe, the convention spreadsheets themselves use for "this is
- * text"; number columns are left as numbers.
- */
-export function formatCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
-  return formatHeader(columns) + formatRows(rows, columns);
-}
-
 /** A table as pieces to be written one after another, each ending at the end of a row: no single string holds it all. */
 export type TableChunks = string[];
 
@@ -36,6 +27,11 @@ export function tablesText<K extends string>(tables: Record<K, TableChunks>): Re
   return Object.fromEntries(Object.entries<TableChunks>(tables).map(([name, chunks]) => [name, tableText(chunks)])) as Record<K, string>;
 }
 
+/**
+ * RFC 4180 CSV with a header row. Text that a spreadsheet would run as a formula (a cell starting with =, +, -, @,
+ * tab or carriage return) is prefixed with an apostrophe, the convention spreadsheets themselves use for "this is
+ * text"; number columns are left as numbers.
+ */
 export function formatChunks<T>(rows: readonly T[], columns: readonly Column<T>[]): TableChunks {
   const chunks = [formatHeader(columns)];
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) chunks.push(formatRows(rows.slice(start, start + CHUNK_ROWS), columns));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {combineEntities} from "../../data-loaders/combine/entities.ts";
+import {combineTallies, tallyMentions} from "../../data-loaders/combine/entities.ts";
 import {entityId, extractMentions} from "../../data-loaders/extract/mentions.ts";
 import {splitSentences} from "../../data-loaders/text/sentences.ts";
 import type {EntityType, Mention} from "../../data-loaders/types.ts";
@@ -15,7 +15,10 @@ function mention(doc_id: string, text: string, name: string, type: EntityType, s
   return {doc_id, sentence_id: `${doc_id}:s0`, entity_id: entityId(name), start, end: start + text.length, text, name, type};
 }
 
-describe("combineEntities", () => {
+/** Entities from each document's mentions, as the pipeline combines them: tallied per document, then combined. */
+const combineEntities = (mentionsByDocument: Mention[][]) => combineTallies(mentionsByDocument.map(tallyMentions));
+
+describe("combineTallies", () => {
   it("makes one row per entity with its spellings, documents and mention count", () => {
     const {entities} = combineEntities([
       mentionsOf("b", "NVIDIA shipped chips to Mistral."),

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {csvParse} from "d3-dsv";
 import {describe, it} from "node:test";
-import {type Column, formatCsv, formatNumber} from "../../data-loaders/tables/csv.ts";
+import {type Column, formatChunks, formatNumber, tableText} from "../../data-loaders/tables/csv.ts";
 
 interface Row {
   name: string;
@@ -14,7 +14,9 @@ const columns: Column<Row>[] = [
   {name: "tags", type: "list", get: (row) => row.tags}
 ];
 
-describe("formatCsv", () => {
+const formatCsv = <T>(rows: T[], columns: Column<T>[]) => tableText(formatChunks(rows, columns));
+
+describe("formatChunks", () => {
   it("writes a header, quotes per RFC 4180 and joins lists with |", () => {
     const csv = formatCsv([{name: 'He said "hi", then left', value: 3, tags: ["a", "b"]}], columns);
     assert.equal(csv, 'name,value,tags\n"He said ""hi"", then left",3,a|b\n');
