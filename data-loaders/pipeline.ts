@@ -86,8 +86,8 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
     const record = pack.files[file];
     const current = stats[i];
     const same = record && current && record.size === current.size && record.mtimeMs === current.mtimeMs && record.sidecar === sidecarOf(file);
-    const packed = same ? pack.documents[extractionKey(record.document)] : undefined;
-    return packed ? {record, packed} : null;
+    const key = same ? extractionKey(record.document) : "";
+    return same && pack.documents[key] ? {record, key, packed: pack.documents[key]} : null;
   });
   const total = discovered.files.length;
   const toExtract = unchanged.filter((known) => !known).length;
@@ -123,7 +123,7 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
       seenText.set(textHash, document.file);
       seenIds.set(document.doc_id, document.file);
       next.files[document.file] = read.record;
-      const key = extractionKey(document);
+      const {key} = read;
       listed.push({file: document.file, key});
       if ("packed" in read) {
         next.documents[key] = read.packed;
@@ -177,12 +177,12 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
 }
 
 /** Reads a corpus file into the record the pack keeps of it, and its text; or the problem that skips it. */
-async function readRecord(corpusFile: CorpusFile, sidecar: string, stats: Stats | null): Promise<{record: ReadFile; text: string} | Problem> {
+async function readRecord(corpusFile: CorpusFile, sidecar: string, stats: Stats | null): Promise<{record: ReadFile; key: string; text: string} | Problem> {
   const read = await readDocument(corpusFile, JSON.parse(sidecar));
   if ("problem" in read) return read;
   const {text, ...document} = read;
   const textHash = createHash("sha256").update(text.trim()).digest("hex");
-  return {record: {size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1, sidecar, document, textHash}, text};
+  return {record: {size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1, sidecar, document, textHash}, key: extractionKey(document), text};
 }
 
 /**

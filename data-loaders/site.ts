@@ -3,14 +3,17 @@
  * the workspace corpus's tables, the download bundle, the data dictionary, and each document's reader data.
  */
 import {csvParseRows} from "d3-dsv";
+import {once} from "node:events";
+import {createReadStream} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {PipelineResult} from "./pipeline.ts";
 import {formatProblem} from "./problems.ts";
+import type {Problem} from "./types.ts";
 import {bundleTables} from "./publish/bundle.ts";
 import {dictionaryHtml} from "./publish/dictionary.ts";
-import {loadReader, loadTables} from "./tables/load.ts";
+import {loadReader, loadTableFile, loadTables} from "./tables/load.ts";
 import {type TableChunks, tablesText} from "./tables/csv.ts";
 import {PAGE_TABLE_NAMES, type PageTableName, TABLE_NAMES, type TableName} from "./tables/schema.ts";
 
@@ -51,14 +54,16 @@ export function isSiteFileName(name: string): name is SiteFileName {
 
 /** A loader's whole job: print one file of the corpus's site data to stdout. */
 export async function printSiteFile(name: SiteFileName): Promise<void> {
-  const result = await loadTables({
+  const options = {
     corpus: siteCorpus(),
     cacheDir: siteCache(),
     // Every loader would repeat the same warnings; the documents table speaks for all of them.
-    onProblem: name === "documents.csv" ? (problem) => process.stderr.write(formatProblem(problem) + "\n") : undefined
-  });
-  const contents = await siteFile(name, result);
-  for (const chunk of Array.isArray(contents) ? contents : [contents]) process.stdout.write(chunk);
+    onProblem: name === "documents.csv" ? (problem: Problem) => process.stderr.write(formatProblem(problem) + "\n") : undefined
+  };
+  const contents = isTableName(name) || isPageTableName(name) ? await loadTableFile(options, name) : await siteFile(name, await loadTables(options));
+  const pieces = typeof contents === "object" && "copyOf" in contents ? createReadStream(contents.copyOf) : Array.isArray(contents) ? contents : [contents];
+  // Waiting for the pipe to drain keeps a table of hundreds of megabytes from piling up in this process's memory.
+  for await (const piece of pieces) if (!process.stdout.write(piece)) await once(process.stdout, "drain");
 }
 
 /** What one reader page shows: the document whose slug this is, as JSON. */

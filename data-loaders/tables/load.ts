@@ -86,6 +86,21 @@ export async function loadTableFiles(options: LoadOptions): Promise<TableFiles> 
   return {tables, problems: summary.problems, documents: summary.documents};
 }
 
+/**
+ * One table as a file to print or copy: the cached file itself when the corpus has not changed, so a site loader
+ * that prints one table does not read the other sixteen into memory.
+ */
+export async function loadTableFile(options: LoadOptions, name: TableName | PageTableName): Promise<FileContents> {
+  const dir = await entryDir(options);
+  const summary = await intactSummary(dir);
+  if (!summary) {
+    const {tables, pageTables} = await loadTables(options);
+    return {...tables, ...pageTables}[name];
+  }
+  summary.problems.forEach((problem) => options.onProblem?.(problem));
+  return {copyOf: join(dir, name)};
+}
+
 export interface TableFiles extends Pick<PipelineResult, "problems" | "documents"> {
   tables: Record<TableName, FileContents>;
 }
