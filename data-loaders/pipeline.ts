@@ -9,6 +9,7 @@ import {type PageSample} from "./combine/pageSample.ts";
 import {combineDocuments, type ReaderDocument} from "./combine/tables.ts";
 import {type CorpusFile, discoverCorpus} from "./corpus/discover.ts";
 import {readDocument} from "./corpus/read.ts";
+import {readAhead} from "./corpus/readAhead.ts";
 import {readSidecars, sidecarEntry} from "./corpus/sidecar.ts";
 import {startExtractor} from "./extract/parallel.ts";
 import {packDocument, type PackedDocument, type StoredDocument} from "./tables/documentTables.ts";
@@ -48,6 +49,9 @@ export interface PipelineResult {
 
 /** The languages the extraction rules are written for; documents in others are skipped with a problem. */
 const SUPPORTED_LANGUAGES = new Set(["en", "und"]);
+
+/** Files read at once: enough to keep the disk busy and the workers fed, few enough to hold no real memory. */
+const READ_AHEAD = 32;
 
 /** The pack's folder inside the cache folder. */
 const PACK = "pack";
@@ -104,8 +108,13 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
   const seenText = new Map<string, string>();
   const seenIds = new Map<string, string>();
   try {
-    for (const [i, corpusFile] of discovered.files.entries()) {
+    // Each new file's text, and its entry in the per-document store if an earlier run extracted it.
+    const readOne = async (corpusFile: CorpusFile, i: number) => {
       const read = unchanged[i] ?? (await readRecord(corpusFile, sidecarOf(corpusFile.file), stats[i]));
+      if ("problem" in read || "packed" in read) return read;
+      return {...read, cached: await store?.get<StoredDocument>(read.key)};
+    };
+    for await (const read of readAhead(discovered.files, READ_AHEAD, readOne)) {
       if ("problem" in read) {
         report(read);
         handled();
@@ -130,12 +139,12 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
         handled();
         continue;
       }
-      const cached = await store?.get<StoredDocument>(key);
-      if (cached) {
-        next.documents[key] = packDocument(cached);
+      if (read.cached) {
+        next.documents[key] = packDocument(read.cached);
         handled();
         continue;
       }
+      await extractor.ready();
       const source = {...document, text: read.text};
       const extraction = extractor.extract({document: source, store: cacheDir ? {dir: cacheDir, key} : null}).then((extracted) => {
         next.documents[key] = extracted.packed;

@@ -8,8 +8,13 @@ const MIN_DOCUMENTS_PER_WORKER = 64;
 export interface Extractor {
   /** Extracts one document (and writes its cache entry, when the task names a store). */
   extract: (task: ExtractionTask) => Promise<ExtractedDocument>;
+  /** Resolves once few enough documents wait that handing over another keeps the workers busy without piling up texts. */
+  ready: () => Promise<void>;
   close: () => Promise<void>;
 }
+
+/** Documents handed over per worker before the reader waits: a few tasks' slack each, not the whole corpus's text. */
+const QUEUED_PER_WORKER = 16;
 
 /**
  * An extractor sized for `expected` documents: on worker threads, one per core, when there are enough documents to
@@ -19,7 +24,7 @@ export interface Extractor {
  */
 export function startExtractor(expected: number, threads = availableParallelism()): Extractor {
   const workers = Math.min(threads, Math.floor(expected / MIN_DOCUMENTS_PER_WORKER));
-  if (workers < 2) return {extract: (task) => withFileName(task, () => extractAndStore(task)), close: async () => {}};
+  if (workers < 2) return {extract: (task) => withFileName(task, () => extractAndStore(task)), ready: async () => {}, close: async () => {}};
   const pool = new Piscina({
     filename: new URL("./worker.ts", import.meta.url).href,
     minThreads: workers,
@@ -27,8 +32,19 @@ export function startExtractor(expected: number, threads = availableParallelism(
     // Worker threads inherit the parent's loader flags (tsx), so the worker runs the same TypeScript sources.
     execArgv: process.execArgv
   });
+  let pending = 0;
+  let waiting: (() => void)[] = [];
+  const settled = () => {
+    pending -= 1;
+    waiting.forEach((resume) => resume());
+    waiting = [];
+  };
   return {
-    extract: (task) => withFileName(task, () => pool.run(task) as Promise<ExtractedDocument>),
+    extract: (task) => {
+      pending += 1;
+      return withFileName(task, () => pool.run(task) as Promise<ExtractedDocument>).finally(settled);
+    },
+    ready: () => (pending < workers * QUEUED_PER_WORKER ? Promise.resolve() : new Promise((resume) => waiting.push(resume))),
     close: () => pool.destroy()
   };
 }

@@ -25,10 +25,13 @@ export interface LoadOptions extends PipelineOptions {
 export async function loadTables(options: LoadOptions): Promise<PipelineResult> {
   const dir = await entryDir(options);
   const cached = await readCachedTables(dir, options.readers ?? false);
-  if (cached) {
-    cached.problems.forEach((problem) => options.onProblem?.(problem));
-    return cached;
-  }
+  if (!cached) return computeTables(options, dir);
+  cached.problems.forEach((problem) => options.onProblem?.(problem));
+  return cached;
+}
+
+/** Runs the pipeline and caches its tables (and reader pages, when asked for) in the entry `dir`. */
+async function computeTables(options: LoadOptions, dir: string): Promise<PipelineResult> {
   // Loaded on a miss only: the extractors and their models are most of the start-up time of a run that hits the cache.
   const {runPipeline} = await import("../pipeline.ts");
   const result = await runPipeline({...options, cacheDir: join(options.cacheDir, "documents")});
@@ -80,10 +83,11 @@ async function pruneEntries(root: string, keep: number): Promise<void> {
 export async function loadTableFiles(options: LoadOptions): Promise<TableFiles> {
   const dir = await entryDir(options);
   const summary = await intactSummary(dir);
-  if (!summary) return loadTables(options);
-  summary.problems.forEach((problem) => options.onProblem?.(problem));
+  if (summary) summary.problems.forEach((problem) => options.onProblem?.(problem));
+  // On a miss the tables have just been written into the entry: copying them writes them once, not twice.
+  const {problems, documents} = summary ?? (await computeTables(options, dir));
   const tables = Object.fromEntries(TABLE_NAMES.map((name) => [name, {copyOf: join(dir, name)}])) as TableFiles["tables"];
-  return {tables, problems: summary.problems, documents: summary.documents};
+  return {tables, problems, documents};
 }
 
 /**
@@ -94,7 +98,7 @@ export async function loadTableFile(options: LoadOptions, name: TableName | Page
   const dir = await entryDir(options);
   const summary = await intactSummary(dir);
   if (!summary) {
-    const {tables, pageTables} = await loadTables(options);
+    const {tables, pageTables} = await computeTables(options, dir);
     return {...tables, ...pageTables}[name];
   }
   summary.problems.forEach((problem) => options.onProblem?.(problem));

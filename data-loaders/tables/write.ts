@@ -1,5 +1,5 @@
 import {randomBytes} from "node:crypto";
-import {copyFile, link, mkdir, readdir, rename, rm, writeFile} from "node:fs/promises";
+import {copyFile, link, mkdir, open, readdir, rename, rm, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 
 /** What a file being written is called until it is renamed into place: its name, 12 random hex digits, ".tmp". */
@@ -29,7 +29,7 @@ export async function writeFileAtomically(path: string, contents: FileContents):
   const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     if (typeof contents === "object" && "copyOf" in contents) await link(contents.copyOf, temporary).catch(() => copyFile(contents.copyOf, temporary));
-    else if (Array.isArray(contents)) await writeFile(temporary, batches(contents));
+    else if (Array.isArray(contents)) await writePieces(temporary, contents);
     else await writeFile(temporary, contents);
     await rename(temporary, path);
   } catch (error) {
@@ -40,19 +40,32 @@ export async function writeFileAtomically(path: string, contents: FileContents):
 
 /** Bytes gathered before each write: one call per piece would make thousands of small writes of a large table. */
 const WRITE_BATCH = 1 << 20;
+/** The most bytes a UTF-16 code unit becomes in UTF-8, to know without encoding that a piece fits what is left. */
+const MAX_BYTES_PER_UNIT = 3;
 
-/** The pieces joined into batches of about WRITE_BATCH characters, so a large table is neither one string nor thousands of writes. */
-function* batches(pieces: string[]): Generator<string> {
-  let batch: string[] = [];
-  let length = 0;
-  for (const piece of pieces) {
-    batch.push(piece);
-    length += piece.length;
-    if (length < WRITE_BATCH) continue;
-    yield batch.join("");
-    [batch, length] = [[], 0];
+/**
+ * Writes the pieces one after another through one reused buffer, so a table of hundreds of megabytes is neither one
+ * string, nor thousands of small writes, nor hundreds of megabytes of short-lived strings and buffers waiting for the
+ * garbage collector.
+ */
+async function writePieces(path: string, pieces: string[]): Promise<void> {
+  const handle = await open(path, "w");
+  try {
+    const buffer = Buffer.allocUnsafe(WRITE_BATCH);
+    let used = 0;
+    const flush = async () => {
+      for (let written = 0; written < used; ) written += (await handle.write(buffer, written, used - written)).bytesWritten;
+      used = 0;
+    };
+    for (const piece of pieces) {
+      if (used + piece.length * MAX_BYTES_PER_UNIT > WRITE_BATCH) await flush();
+      if (piece.length * MAX_BYTES_PER_UNIT > WRITE_BATCH) await handle.writeFile(piece);
+      else used += buffer.write(piece, used);
+    }
+    await flush();
+  } finally {
+    await handle.close();
   }
-  if (batch.length) yield batch.join("");
 }
 
 /**
