@@ -29,6 +29,9 @@ export function startExtractor(expected: number, threads = availableParallelism(
     filename: new URL("./worker.ts", import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
+    // A second task waits on each worker, so it starts the next document as soon as one is done, not after a round
+    // trip through this thread's event loop, and extracts while the previous one's cache entry is being written.
+    concurrentTasksPerWorker: 2,
     // Worker threads inherit the parent's loader flags (tsx), so the worker runs the same TypeScript sources.
     execArgv: process.execArgv
   });
