@@ -58,14 +58,30 @@ async function writePieces(path: string, pieces: string[]): Promise<void> {
       used = 0;
     };
     for (const piece of pieces) {
-      if (used + piece.length * MAX_BYTES_PER_UNIT > WRITE_BATCH) await flush();
-      if (piece.length * MAX_BYTES_PER_UNIT > WRITE_BATCH) await handle.writeFile(piece);
-      else used += buffer.write(piece, used);
+      for (const part of slices(piece, Math.floor(WRITE_BATCH / MAX_BYTES_PER_UNIT))) {
+        if (used + part.length * MAX_BYTES_PER_UNIT > WRITE_BATCH) await flush();
+        used += buffer.write(part, used);
+      }
     }
     await flush();
   } finally {
     await handle.close();
   }
+}
+
+/** The text in slices of at most `length` code units, never cutting a surrogate pair in two. */
+function* slices(text: string, length: number): Generator<string> {
+  if (text.length <= length) return yield text;
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + length, text.length);
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /**
