@@ -38,6 +38,8 @@ export interface PipelineOptions {
 
 export interface PipelineResult {
   tables: Record<TableName, TableChunks>;
+  /** Rows of each table, not counting its header. */
+  rows: Record<TableName, number>;
   /** The tables the analysis pages load, over the page sample. */
   pageTables: Record<PageTableName, TableChunks>;
   sample: PageSample;
@@ -173,7 +175,7 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
     }
   }
 
-  const {tables, pageTables, sample, reader} = combineDocuments(packed, problems, pageDocuments);
+  const {tables, rows, pageTables, sample, reader} = combineDocuments(packed, problems, pageDocuments);
   const pages: Record<string, ReaderDocument> = {};
   if (readers) {
     for (const {key} of tabled) {
@@ -182,7 +184,7 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
       pages[entry.row.slug] = reader(entry);
     }
   }
-  return {tables, pageTables, sample, readers: pages, problems, documents: packed.length};
+  return {tables, rows, pageTables, sample, readers: pages, problems, documents: packed.length};
 }
 
 /** Reads a corpus file into the record the pack keeps of it, and its text; or the problem that skips it. */

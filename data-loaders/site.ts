@@ -2,7 +2,6 @@
  * What the Framework loaders in src/data print, and what scripts/prepare-site.ts writes in their place before a build:
  * the workspace corpus's tables, the download bundle, the data dictionary, and each document's reader data.
  */
-import {csvParseRows} from "d3-dsv";
 import {once} from "node:events";
 import {createReadStream} from "node:fs";
 import {readFile} from "node:fs/promises";
@@ -34,18 +33,13 @@ export function siteCache(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The contents of one file of the site's data folder, made from the pipeline's result. */
-export async function siteFile(name: SiteFileName, {tables, pageTables}: PipelineResult): Promise<string | TableChunks | Uint8Array> {
+export async function siteFile(name: SiteFileName, {tables, rows, pageTables}: PipelineResult): Promise<string | TableChunks | Uint8Array> {
   if (isTableName(name)) return tables[name];
   if (isPageTableName(name)) return pageTables[name];
   // Rows per table, for pages that report the corpus's size without downloading every table.
-  if (name === "table-sizes.json") return JSON.stringify(Object.fromEntries(TABLE_NAMES.map((table) => [table.replace(/\.csv$/, ""), rowCount(tables[table])])));
+  if (name === "table-sizes.json") return JSON.stringify(Object.fromEntries(TABLE_NAMES.map((table) => [table.replace(/\.csv$/, ""), rows[table]])));
   const dictionary = await readFile(DATA_DICTIONARY, "utf8");
   return name === "workspace-tables.zip" ? bundleTables(tablesText(tables), dictionary) : dictionaryHtml(dictionary);
-}
-
-/** Rows of a table, not counting its header; every chunk ends at the end of a row, so each parses on its own. */
-function rowCount(chunks: TableChunks): number {
-  return chunks.reduce((count, chunk) => count + csvParseRows(chunk).length, 0) - 1;
 }
 
 export function isSiteFileName(name: string): name is SiteFileName {

@@ -1,7 +1,7 @@
 /** The cross-document stage: entities, currency normalisation and claims, then every table as CSV. */
 import {csvFormatRows, csvParseRows} from "d3-dsv";
 import type {PackedDocument, StoredDocument} from "../tables/documentTables.ts";
-import {formatCell, formatChunks, formatHeader, type TableChunks} from "../tables/csv.ts";
+import {chunkText, formatCell, formatChunks, formatHeader, type TableChunks} from "../tables/csv.ts";
 import {
   claimColumns,
   documentColumns,
@@ -35,6 +35,8 @@ export interface ReaderDocument {
 
 export interface CombinedTables {
   tables: Record<TableName, TableChunks>;
+  /** Rows of each table, not counting its header. */
+  rows: Record<TableName, number>;
   pageTables: Record<PageTableName, TableChunks>;
   sample: PageSample;
   /** Rewrites a document's stored extraction into its reader page's data, with the corpus-wide ids and conversions. */
@@ -56,6 +58,18 @@ export function combineDocuments(packed: PackedDocument[], problems: Problem[], 
   const claims = buildClaims(figures, referenceDates);
   const sortedProblems = [...problems].sort((a, b) => compare(a.file, b.file) || compare(a.problem, b.problem));
   const tables = {...tableSet(documents, figures, entities, claims), "problems.csv": formatChunks(sortedProblems, problemColumns)};
+  const total = (table: keyof PackedDocument["rows"]) => sorted.reduce((sum, document) => sum + document.rows[table], 0);
+  const rows: Record<TableName, number> = {
+    "documents.csv": sorted.length,
+    "sentences.csv": total("sentences"),
+    "figures.csv": figures.length,
+    "entities.csv": entities.length,
+    "mentions.csv": total("mentions"),
+    "events.csv": total("events"),
+    "layers.csv": total("layers"),
+    "claims.csv": claims.length,
+    "problems.csv": sortedProblems.length
+  };
 
   const sample = pageSample(sorted.map(({row}) => row), entities, pageDocuments);
   const inSample = new Set(sample.documents);
@@ -81,20 +95,21 @@ export function combineDocuments(packed: PackedDocument[], problems: Problem[], 
       return {...mention, entity_id, entity_name: entityNames.get(entity_id) ?? mention.name};
     })
   });
-  return {tables, pageTables, sample, reader};
+  return {tables, rows, pageTables, sample, reader};
 }
 
 /** A document's rows as the corpus-wide tables write them. */
-type DocumentRows = Pick<PackedDocument, "row" | "sentences" | "layers" | "mentions" | "events">;
+type DocumentRows = Pick<PackedDocument, "row" | "sentences" | "layers" | "mentions" | "events" | "rows">;
 
 /** The document's packed rows, with its entity ids rewritten where the corpus merged one of its entities. */
 function canonicalRows(document: PackedDocument, canonical: (id: string) => string): DocumentRows {
-  const {row, sentences, layers, mentions, events} = document;
-  if (!document.entities.some(({id}) => canonical(id) !== id)) return {row, sentences, layers, mentions, events};
+  const {row, sentences, layers, mentions, events, rows} = document;
+  if (!document.entities.some(({id}) => canonical(id) !== id)) return {row, sentences, layers, mentions, events, rows};
   return {
     row,
     sentences,
     layers,
+    rows,
     mentions: rewriteColumn(mentions, MENTION_ENTITY, (cell) => formatCell(canonical(cell), "text")),
     events: rewriteColumn(events, EVENT_ENTITIES, canonicalList(canonical))
   };
@@ -102,7 +117,7 @@ function canonicalRows(document: PackedDocument, canonical: (id: string) => stri
 
 /** The tables of a set of documents, in the order given, and of the figures, entities and claims that go with them. */
 function tableSet(documents: DocumentRows[], figures: Figure[], entities: Entity[], claims: Claim[]): Record<Exclude<TableName, "problems.csv">, TableChunks> {
-  const pieces = (header: string, rows: (document: DocumentRows) => string) => [header, ...documents.map(rows)];
+  const pieces = (header: string, rows: (document: DocumentRows) => Uint8Array) => [header, ...documents.map(rows)];
   return {
     "documents.csv": formatChunks(documents.map(({row}) => row), documentColumns),
     "sentences.csv": pieces(formatHeader(sentenceColumns), (document) => document.sentences),
@@ -123,13 +138,17 @@ function canonicalList(canonical: (id: string) => string): (cell: string) => str
   return (cell) => formatCell([...new Set(cell.split(LIST_SEPARATOR).map(canonical))], "list");
 }
 
+const UTF8 = new TextEncoder();
+
 /**
- * Rewrites one column of CSV rows. Parsing and writing again leaves every other cell as it was: numbers are written
- * back as read, and a text cell the first writing neutralised starts with an apostrophe, which is not neutralised again.
+ * Rewrites one column of encoded CSV rows. Parsing and writing again leaves every other cell as it was: numbers are
+ * written back as read, and a text cell the first writing neutralised starts with an apostrophe, which is not
+ * neutralised again.
  */
-function rewriteColumn(rows: string, column: number, rewrite: (cell: string) => string): string {
-  if (!rows) return rows;
-  return csvFormatRows(csvParseRows(rows).map((cells) => cells.map((cell, i) => (i === column ? rewrite(cell) : cell)))) + "\n";
+function rewriteColumn(rows: Uint8Array, column: number, rewrite: (cell: string) => string): Uint8Array {
+  if (!rows.length) return rows;
+  const cells = csvParseRows(chunkText(rows)).map((row) => row.map((cell, i) => (i === column ? rewrite(cell) : cell)));
+  return UTF8.encode(csvFormatRows(cells) + "\n");
 }
 
 function compare(a: string, b: string): number {

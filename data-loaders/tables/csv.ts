@@ -12,14 +12,24 @@ export interface Column<T> {
 /** Separator of multi-valued cells. */
 export const LIST_SEPARATOR = "|";
 
-/** A table as pieces to be written one after another, each ending at the end of a row: no single string holds it all. */
-export type TableChunks = string[];
+/**
+ * A table as pieces to be written one after another, each ending at the end of a row: no single string holds it all.
+ * A piece is text, or text already encoded as UTF-8 (the rows kept in the cache, written out without being decoded).
+ */
+export type TableChunks = (string | Uint8Array)[];
 
 /** Rows per chunk: large enough that writing a chunk is worth a call, small enough that none is a large allocation. */
 const CHUNK_ROWS = 4096;
 
+const UTF8_DECODER = new TextDecoder();
+const UTF8_ENCODER = new TextEncoder();
+
+export function chunkText(chunk: string | Uint8Array): string {
+  return typeof chunk === "string" ? chunk : UTF8_DECODER.decode(chunk);
+}
+
 export function tableText(chunks: TableChunks): string {
-  return chunks.join("");
+  return chunks.map(chunkText).join("");
 }
 
 /** Every table as one string, for callers that need the whole text (tests, the download bundle). */
@@ -33,8 +43,10 @@ export function tablesText<K extends string>(tables: Record<K, TableChunks>): Re
  * text"; number columns are left as numbers.
  */
 export function formatChunks<T>(rows: readonly T[], columns: readonly Column<T>[]): TableChunks {
-  const chunks = [formatHeader(columns)];
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) chunks.push(formatRows(rows.slice(start, start + CHUNK_ROWS), columns));
+  const chunks: TableChunks = [formatHeader(columns)];
+  // Encoded at once: the text of a table of figures or claims is held until it is written, and one "€" in a chunk
+  // makes V8 keep the whole chunk as UTF-16, twice the bytes.
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) chunks.push(UTF8_ENCODER.encode(formatRows(rows.slice(start, start + CHUNK_ROWS), columns)));
   return chunks;
 }
 

@@ -35,13 +35,13 @@ async function computeTables(options: LoadOptions, dir: string): Promise<Pipelin
   // Loaded on a miss only: the extractors and their models are most of the start-up time of a run that hits the cache.
   const {runPipeline} = await import("../pipeline.ts");
   const result = await runPipeline({...options, cacheDir: join(options.cacheDir, "documents")});
-  const {problems, documents, readers, tables, pageTables, sample} = result;
+  const {problems, documents, readers, tables, rows, pageTables, sample} = result;
   await writeTablesAtomically(dir, {...tables, ...pageTables});
   const slugs = options.readers ? Object.keys(readers).sort() : null;
   if (slugs) await writeTablesAtomically(join(dir, READERS), Object.fromEntries(slugs.map((slug) => [`${slug}.json`, JSON.stringify(readers[slug])])));
   const files: Summary["files"] = {};
   for (const name of CACHED_TABLES) files[name] = await stamp(join(dir, name));
-  await writeTablesAtomically(dir, {"summary.json": JSON.stringify({problems, documents, sample, readers: slugs, files} satisfies Summary)});
+  await writeTablesAtomically(dir, {"summary.json": JSON.stringify({problems, documents, rows, sample, readers: slugs, files} satisfies Summary)});
   await pruneEntries(dirname(dir), KEPT_ENTRIES);
   return result;
 }
@@ -120,6 +120,7 @@ async function entryDir(options: LoadOptions): Promise<string> {
 interface Summary {
   problems: Problem[];
   documents: number;
+  rows: Record<TableName, number>;
   sample: PageSample;
   /** The slugs of the reader pages kept in readers/, or null when the entry was made without them. */
   readers: string[] | null;
@@ -142,7 +143,7 @@ function sameStamp(found: Stamp | null, recorded: Stamp | undefined): boolean {
 
 async function readSummary(dir: string): Promise<Summary | null> {
   const summary = await readJson<Summary>(join(dir, "summary.json"));
-  return summary?.files ? summary : null;
+  return summary?.files && summary.rows ? summary : null;
 }
 
 /** The entry's summary when every table in it is as it was written. */
@@ -166,16 +167,17 @@ async function readCachedTables(dir: string, withReaders: boolean): Promise<Pipe
   const summary = await intactSummary(dir);
   if (!summary || (withReaders && !summary.readers)) return null;
   const tables = {} as Record<TableName, TableChunks>;
-  for (const name of TABLE_NAMES) tables[name] = [await readFile(join(dir, name), "utf8")];
+  // Read as bytes: whoever writes them out need not decode and encode them again.
+  for (const name of TABLE_NAMES) tables[name] = [await readFile(join(dir, name))];
   const pageTables = {} as Record<PageTableName, TableChunks>;
-  for (const name of PAGE_TABLE_NAMES) pageTables[name] = [await readFile(join(dir, name), "utf8")];
+  for (const name of PAGE_TABLE_NAMES) pageTables[name] = [await readFile(join(dir, name))];
   const readers: Record<string, ReaderDocument> = {};
   for (const slug of withReaders ? summary.readers! : []) {
     const reader = await readJson<ReaderDocument>(join(dir, READERS, `${slug}.json`));
     if (!reader) return null;
     readers[slug] = reader;
   }
-  return {tables, pageTables, sample: summary.sample, readers, problems: summary.problems, documents: summary.documents};
+  return {tables, rows: summary.rows, pageTables, sample: summary.sample, readers, problems: summary.problems, documents: summary.documents};
 }
 
 export async function corpusFingerprint(corpus: string): Promise<string> {

@@ -10,7 +10,7 @@ const TEMPORARY_SUFFIX = /\.[0-9a-f]{12}\.tmp$/;
  * hard link where the file system allows one: tables are hundreds of megabytes at scale, and a link writes nothing.
  * Whoever edits a linked file edits both; the tables cache notices by the file's size and time and stops using it.
  */
-export type FileContents = string | string[] | Uint8Array | {copyOf: string};
+export type FileContents = string | (string | Uint8Array)[] | Uint8Array | {copyOf: string};
 
 /**
  * Writes each table to a temporary file beside its destination and renames it into place, so a crash or a kill
@@ -48,16 +48,28 @@ const MAX_BYTES_PER_UNIT = 3;
  * string, nor thousands of small writes, nor hundreds of megabytes of short-lived strings and buffers waiting for the
  * garbage collector.
  */
-async function writePieces(path: string, pieces: string[]): Promise<void> {
+async function writePieces(path: string, pieces: (string | Uint8Array)[]): Promise<void> {
   const handle = await open(path, "w");
   try {
     const buffer = Buffer.allocUnsafe(WRITE_BATCH);
     let used = 0;
+    const writeAll = async (bytes: Uint8Array) => {
+      for (let written = 0; written < bytes.length; ) written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
+    };
     const flush = async () => {
-      for (let written = 0; written < used; ) written += (await handle.write(buffer, written, used - written)).bytesWritten;
+      await writeAll(buffer.subarray(0, used));
       used = 0;
     };
     for (const piece of pieces) {
+      if (typeof piece !== "string") {
+        if (used + piece.length > WRITE_BATCH) await flush();
+        if (piece.length > WRITE_BATCH) await writeAll(piece);
+        else {
+          buffer.set(piece, used);
+          used += piece.length;
+        }
+        continue;
+      }
       for (const part of slices(piece, Math.floor(WRITE_BATCH / MAX_BYTES_PER_UNIT))) {
         if (used + part.length * MAX_BYTES_PER_UNIT > WRITE_BATCH) await flush();
         used += buffer.write(part, used);

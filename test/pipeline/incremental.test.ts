@@ -38,6 +38,14 @@ describe("re-running the loaders with a cache", () => {
     assert.deepEqual(await run(), uncached, "from the per-document entries");
   });
 
+  it("counts every table's rows as parsing the table does, from the pack as from a fresh extraction", async () => {
+    for (const cache of [null, cacheDir()]) {
+      const {tables, rows} = await runPipeline({corpus, cacheDir: cache, threads: 1});
+      for (const [name, text] of Object.entries(tablesText(tables))) assert.equal(rows[name as keyof typeof rows], csvParse(text).length, name);
+      assert.ok(rows["sentences.csv"] > rows["documents.csv"], "the articles have several sentences each");
+    }
+  });
+
   it("gives every document's mentions and events the ids of the entities table, merging a surname across documents", async () => {
     const tables = await run();
     const entities = new Set(csvParse(tables["entities.csv"]).map((row) => row.entity_id));
