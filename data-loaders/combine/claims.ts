@@ -32,19 +32,32 @@ export function buildClaims(figures: Figure[], referenceDates: ReadonlyMap<strin
   const candidates = figures
     .filter((figure) => CLAIMABLE.has(figure.metric) && figure.subject && !figure.equivalent_of)
     .sort((a, b) => compareFigures(a, b));
-  const groups = new Map<string, Figure[][]>();
+  const groups = new Map<string, Cluster[]>();
   for (const figure of candidates) {
     const key = `${figure.metric}\u0000${figure.subject}`;
     const clusters = groups.get(key) ?? [];
     groups.set(key, clusters);
-    const home = clusters.find((cluster) => cluster.every((member) => sameFact(member, figure, referenceDates)));
-    if (home) home.push(figure);
-    else clusters.push([figure]);
+    // A member's period incompatible with the figure's rules the cluster out: checked first, on one member, it spares
+    // comparing the figure with every member of every cluster of a subject named across thousands of articles.
+    const home = clusters.find(
+      (cluster) => periodsCompatible(cluster.longestPeriod, figure.period) && cluster.members.every((member) => sameFact(member, figure, referenceDates))
+    );
+    if (!home) clusters.push({members: [figure], longestPeriod: figure.period});
+    else {
+      home.members.push(figure);
+      if (figure.period.length > home.longestPeriod.length) home.longestPeriod = figure.period;
+    }
   }
   const claims: Claim[] = [];
-  for (const clusters of groups.values()) for (const cluster of clusters) claims.push(toClaim(cluster));
+  for (const clusters of groups.values()) for (const cluster of clusters) claims.push(toClaim(cluster.members));
   claims.sort((a, b) => (a.claim_id < b.claim_id ? -1 : a.claim_id > b.claim_id ? 1 : 0));
   return disambiguateIds(claims);
+}
+
+interface Cluster {
+  members: Figure[];
+  /** The longest period a member states ("" when none is dated). */
+  longestPeriod: string;
 }
 
 /** Two periods can describe the same fact when one contains the other ("2026" contains "2026-03"). */

@@ -84,17 +84,24 @@ export function combineDocuments(packed: PackedDocument[], problems: Problem[], 
         );
   const pageTables = Object.fromEntries(PAGE_TABLE_NAMES.map((name) => [name, pageSet[name.slice("pages/".length) as Exclude<TableName, "problems.csv">]])) as Record<PageTableName, TableChunks>;
 
-  const entityNames = new Map(entities.map((entity) => [entity.entity_id, entity.name]));
-  const figuresById = new Map(figures.map((figure) => [figure.figure_id, figure]));
-  const reader = ({row, sentences, figures, mentions}: StoredDocument): ReaderDocument => ({
-    document: row,
-    sentences,
-    figures: figures.map((figure) => figuresById.get(figure.figure_id) ?? figure),
-    mentions: mentions.map((mention) => {
-      const entity_id = canonical(mention.entity_id);
-      return {...mention, entity_id, entity_name: entityNames.get(entity_id) ?? mention.name};
-    })
-  });
+  // Indexed on the first reader page asked for: the command line asks for none.
+  let index: {entityNames: Map<string, string>; figuresById: Map<string, Figure>} | null = null;
+  const reader = ({row, sentences, figures: stored, mentions}: StoredDocument): ReaderDocument => {
+    index ??= {
+      entityNames: new Map(entities.map((entity) => [entity.entity_id, entity.name])),
+      figuresById: new Map(figures.map((figure) => [figure.figure_id, figure]))
+    };
+    const {entityNames, figuresById} = index;
+    return {
+      document: row,
+      sentences,
+      figures: stored.map((figure) => figuresById.get(figure.figure_id) ?? figure),
+      mentions: mentions.map((mention) => {
+        const entity_id = canonical(mention.entity_id);
+        return {...mention, entity_id, entity_name: entityNames.get(entity_id) ?? mention.name};
+      })
+    };
+  };
   return {tables, rows, pageTables, sample, reader};
 }
 
