@@ -12,6 +12,7 @@ import {readDocument} from "./corpus/read.ts";
 import {readAhead} from "./corpus/readAhead.ts";
 import {readSidecars, sidecarEntry} from "./corpus/sidecar.ts";
 import {startExtractor} from "./extract/parallel.ts";
+import {isExtracted} from "./text/language.ts";
 import {packDocument, type PackedDocument, type StoredDocument} from "./tables/documentTables.ts";
 import type {TableChunks} from "./tables/csv.ts";
 import type {PageTableName, TableName} from "./tables/schema.ts";
@@ -48,9 +49,6 @@ export interface PipelineResult {
   problems: Problem[];
   documents: number;
 }
-
-/** The languages the extraction rules are written for; documents in others are skipped with a problem. */
-const SUPPORTED_LANGUAGES = new Set(["en", "und"]);
 
 /** Files read at once: enough to keep the disk busy and the workers fed, few enough to hold no real memory. */
 const READ_AHEAD = 32;
@@ -167,7 +165,7 @@ export async function runPipeline({corpus, cacheDir = null, onProblem, onProgres
   const tabled: Listed[] = [];
   for (const entry of listed) {
     const document = next.documents[entry.key];
-    if (SUPPORTED_LANGUAGES.has(document.row.language)) {
+    if (isExtracted(document.row.language)) {
       packed.push(document);
       tabled.push(entry);
     } else {

@@ -13,7 +13,7 @@ import type {Problem} from "./types.ts";
 import {bundleTables} from "./publish/bundle.ts";
 import {dictionaryHtml} from "./publish/dictionary.ts";
 import {loadReader, loadTableFile, loadTables} from "./tables/load.ts";
-import {type TableChunks, tablesText} from "./tables/csv.ts";
+import {type TableChunks, tableBytes} from "./tables/csv.ts";
 import {PAGE_TABLE_NAMES, type PageTableName, TABLE_NAMES, type TableName} from "./tables/schema.ts";
 
 const WORKSPACE_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -39,7 +39,7 @@ export async function siteFile(name: SiteFileName, {tables, rows, pageTables}: P
   // Rows per table, for pages that report the corpus's size without downloading every table.
   if (name === "table-sizes.json") return JSON.stringify(Object.fromEntries(TABLE_NAMES.map((table) => [table.replace(/\.csv$/, ""), rows[table]])));
   const dictionary = await readFile(DATA_DICTIONARY, "utf8");
-  return name === "workspace-tables.zip" ? bundleTables(tablesText(tables), dictionary) : dictionaryHtml(dictionary);
+  return name === "workspace-tables.zip" ? bundleTables(Object.fromEntries(Object.entries<TableChunks>(tables).map(([name, chunks]) => [name, tableBytes(chunks)])), dictionary) : dictionaryHtml(dictionary);
 }
 
 export function isSiteFileName(name: string): name is SiteFileName {

@@ -1,4 +1,4 @@
-import {countWords, detectLanguage} from "../text/language.ts";
+import {countWords, detectLanguage, isExtracted} from "../text/language.ts";
 import {splitSentences} from "../text/sentences.ts";
 import type {DocumentExtraction, Sentence, SourceDocument} from "../types.ts";
 import {extractEvents} from "./events.ts";
@@ -11,12 +11,16 @@ import {extractMentions} from "./mentions.ts";
  * by the document's hash and computed on any worker.
  */
 export function extractDocument(document: SourceDocument): DocumentExtraction {
+  const language = detectLanguage(document.text);
+  const words = countWords(document.text);
+  // A document in a language the rules are not written for is skipped, so the rules are not run on it.
+  if (!isExtracted(language)) return {document, language, words, sentences: [], figures: [], mentions: [], events: [], layers: []};
   const sentences = segment(document);
   const mentions = extractMentions(document, sentences);
   return {
     document,
-    language: detectLanguage(document.text),
-    words: countWords(document.text),
+    language,
+    words,
     sentences,
     figures: extractFigures(document, sentences, mentions),
     mentions,

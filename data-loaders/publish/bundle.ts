@@ -1,5 +1,5 @@
 import {csvParse} from "d3-dsv";
-import {strToU8, zipSync} from "fflate";
+import {strFromU8, strToU8, zipSync} from "fflate";
 
 /** Zip entries carry a date; a fixed one keeps the bundle byte-identical for the same tables (zip cannot go before 1980). */
 const ENTRY_DATE = new Date("1980-01-01T00:00:00Z");
@@ -8,16 +8,14 @@ const ENTRY_DATE = new Date("1980-01-01T00:00:00Z");
  * One download that keeps every figure with its provenance: every table, the data dictionary, the list of source
  * articles (outlet, URL, date, file, SHA-256) and a note on how to cite them.
  */
-export function bundleTables(tables: Record<string, string>, dataDictionary: string): Uint8Array {
-  const files: Record<string, string> = {
-    "HOW-TO-CITE.md": howToCite(tables["documents.csv"] ?? ""),
-    "data-dictionary.md": dataDictionary,
+export function bundleTables(tables: Record<string, Uint8Array>, dataDictionary: string): Uint8Array {
+  const files: Record<string, Uint8Array> = {
+    "HOW-TO-CITE.md": strToU8(howToCite(strFromU8(tables["documents.csv"] ?? new Uint8Array()))),
+    "data-dictionary.md": strToU8(dataDictionary),
     ...tables
   };
-  return zipSync(
-    Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), {mtime: ENTRY_DATE}]])),
-    {level: 9}
-  );
+  // The default level: level 9 took minutes over the tables of 10,000 articles, for a few per cent smaller a download.
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, [bytes, {mtime: ENTRY_DATE}]])), {level: 6});
 }
 
 export function howToCite(documentsCsv: string): string {

@@ -32,10 +32,11 @@ export function tableText(chunks: TableChunks): string {
   return chunks.map(chunkText).join("");
 }
 
-/** Every table as one string, for callers that need the whole text (tests, the download bundle). */
-export function tablesText<K extends string>(tables: Record<K, TableChunks>): Record<K, string> {
-  return Object.fromEntries(Object.entries<TableChunks>(tables).map(([name, chunks]) => [name, tableText(chunks)])) as Record<K, string>;
+/** A table as one run of UTF-8 bytes. */
+export function tableBytes(chunks: TableChunks): Uint8Array {
+  return Buffer.concat(chunks.map((chunk) => (typeof chunk === "string" ? UTF8_ENCODER.encode(chunk) : chunk)));
 }
+
 
 /**
  * RFC 4180 CSV with a header row. Text that a spreadsheet would run as a formula (a cell starting with =, +, -, @,

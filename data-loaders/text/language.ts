@@ -9,6 +9,13 @@ for (const [code, words] of Object.entries(stopwords)) {
   for (const word of words as string[]) LANGUAGES_OF.set(word, [...(LANGUAGES_OF.get(word) ?? []), code]);
 }
 
+/** The languages the extraction rules are written for ("und": too little text to tell); documents in others are skipped. */
+const EXTRACTED_LANGUAGES = new Set(["en", "und"]);
+
+export function isExtracted(language: string): boolean {
+  return EXTRACTED_LANGUAGES.has(language);
+}
+
 /** Fewer stopword hits than this and the language is "und" (undetermined): too little text to tell. */
 const MIN_HITS = 8;
 

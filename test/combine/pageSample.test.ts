@@ -6,7 +6,7 @@ import {after, before, describe, it} from "node:test";
 import {csvParse} from "d3-dsv";
 import {pageSample} from "../../data-loaders/combine/pageSample.ts";
 import {runPipeline} from "../../data-loaders/pipeline.ts";
-import {tablesText} from "../../data-loaders/tables/csv.ts";
+import {tablesText} from "../support/tables.ts";
 import type {DocumentRow} from "../../data-loaders/tables/schema.ts";
 import type {Entity} from "../../data-loaders/types.ts";
 

@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {discoverCorpus} from "../../data-loaders/corpus/discover.ts";
 import {readDocument} from "../../data-loaders/corpus/read.ts";
 import {runPipeline} from "../../data-loaders/pipeline.ts";
-import {tablesText} from "../../data-loaders/tables/csv.ts";
+import {tablesText} from "../support/tables.ts";
 import type {TableName} from "../../data-loaders/tables/schema.ts";
 
 export interface GoldFigure {

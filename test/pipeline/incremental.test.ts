@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
 import {csvParse} from "d3-dsv";
 import {runPipeline} from "../../data-loaders/pipeline.ts";
-import {tablesText} from "../../data-loaders/tables/csv.ts";
+import {tablesText} from "../support/tables.ts";
 
 const ACME = `Acme Robotics raised €40 million in a Series B on 3 March 2025, chief executive Arthur Mensch said.
 Arthur Mensch founded Acme Robotics in Lyon.
