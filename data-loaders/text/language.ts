@@ -1,6 +1,7 @@
 import stopwords from "../lexicons/stopwords.json" with {type: "json"};
 
 const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
+const LETTERS = /\p{L}+/gu;
 
 /** Each function word and the languages it belongs to ("de" is Spanish, Portuguese and French). */
 const LANGUAGES_OF = new Map<string, string[]>();
@@ -26,7 +27,8 @@ export function countWords(text: string): number {
 /** The language whose function words are commonest in the text (an ISO 639-1 code), or "und". */
 export function detectLanguage(text: string): string {
   const counts = new Map<string, number>();
-  for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+  // match, not matchAll: the words alone, without a match object (index, groups) built for each.
+  for (const word of text.toLowerCase().match(LETTERS) ?? []) {
     for (const code of LANGUAGES_OF.get(word) ?? []) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   let best = "und";
