@@ -95,13 +95,17 @@ export function generateArticle(seed: number): {name: string; text: string} {
     `Revenue grew ${int(20, 300)}% in the ${pick(["first", "second", "third", "fourth"])} quarter, the company said, without giving an absolute figure.`
   ];
   const target = int(2048, 8192);
-  const parts: string[] = [`${company} raises ${money()} to expand in ${city}`];
-  while (parts.join("\n").length < target) {
-    const roll = rand();
-    parts.push(roll < 0.55 ? pick(sentences) : roll < 0.95 ? pick(FILLER) : pick(BOILERPLATE));
+  // Paragraphs of one to four sentences, as news is written, so sentence splitting has real boundaries to find;
+  // boilerplate ("Sign up for our newsletter") stands on a line of its own.
+  const paragraphs: string[] = [`${company} raises ${money()} to expand in ${city}`];
+  let length = paragraphs[0].length;
+  while (length < target) {
+    const paragraph = rand() < 0.05 ? pick(BOILERPLATE) : Array.from({length: int(1, 4)}, () => (rand() < 0.58 ? pick(sentences) : pick(FILLER))).join(" ");
+    paragraphs.push(paragraph);
+    length += paragraph.length + 2;
   }
-  let text = parts.join("\n");
-  if (text.length > 8192) text = text.slice(0, text.lastIndexOf("\n", 8192));
+  let text = paragraphs.join("\n\n");
+  if (text.length > 8192) text = text.slice(0, text.lastIndexOf("\n\n", 8192));
   return {name: `article-${String(seed).padStart(6, "0")}`, text: text + "\n"};
 }
 

@@ -8,7 +8,8 @@
  */
 import {spawn} from "node:child_process";
 import {cpus} from "node:os";
-import {mkdir, readdir, rm, stat, writeFile} from "node:fs/promises";
+import {createHash} from "node:crypto";
+import {mkdir, readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {ROOT, copyWorkspace} from "../test/support/workspace.ts";
@@ -45,12 +46,15 @@ const TARGETS = {
 
 const report: {machine: {cores: number; node: string}; tiers: unknown[]} = {machine: {cores: cpus().length, node: process.version}, tiers: []};
 
+// A corpus made by another version of the generator is made again: its marker holds the generator's hash.
+const GENERATOR = createHash("sha256").update(await readFile(join(ROOT, "bench", "generate.ts"))).digest("hex");
+
 for (const count of tiers) {
   const corpus = join(BENCH_DIR, `corpus-${count}`);
-  if (!(await stat(join(corpus, ".complete")).catch(() => null))) {
+  if ((await readFile(join(corpus, ".complete"), "utf8").catch(() => "")) !== GENERATOR) {
     await rm(corpus, {recursive: true, force: true});
     await generateCorpus(corpus, count);
-    await writeFile(join(corpus, ".complete"), "");
+    await writeFile(join(corpus, ".complete"), GENERATOR);
   }
   const megabytes = await corpusMegabytes(corpus);
   const cache = join(BENCH_DIR, `cache-${count}`);

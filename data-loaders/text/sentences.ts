@@ -11,14 +11,19 @@ const nlp = winkNLP(model, ["sbd"]);
 
 const LIST_MARKER = /^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+)?/;
 
+/** Closing punctuation with more text after it on the same line: only a line with one can hold two sentences. */
+const INNER_BOUNDARY = /[.!?…]["”’')\]]*\s+\S/;
+
 /**
- * Sentence spans of a text. wink splits the whole text into sentences in one pass; each is then cut at line breaks,
- * because news text puts headings, list items and captions on lines of their own without closing punctuation. Spans
- * exclude the surrounding whitespace and list markers ("- ", "• ", "1. ").
+ * Sentence spans of a text. Every line break ends a sentence, because news text puts headings, list items and
+ * captions on lines of their own without closing punctuation; within a line, wink finds the boundaries. A line with
+ * no closing punctuation before its end is one sentence, and is not handed to wink at all: headings, bylines and
+ * one-sentence paragraphs are a large share of news text, and wink tokenises everything it is given. Spans exclude
+ * the surrounding whitespace and list markers ("- ", "• ", "1. ").
  */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
-  for (const sentence of winkSentences(text) ?? lineByLine(text)) {
+  for (const sentence of lineByLine(text)) {
     let lineStart = sentence.start;
     for (const line of text.slice(sentence.start, sentence.end).split("\n")) {
       const atLineStart = lineStart === 0 || text[lineStart - 1] === "\n";
@@ -47,12 +52,13 @@ function winkSentences(text: string): Span[] | null {
   return spans;
 }
 
-/** wink's sentences line by line, each line one sentence where wink's text differs from it (it expands some tokens). */
+/** wink's sentences line by line, each line one sentence where it cannot hold two or where wink's text differs from it (it expands some tokens). */
 function lineByLine(text: string): Span[] {
   const spans: Span[] = [];
   let lineStart = 0;
   for (const line of text.split("\n")) {
-    for (const span of winkSentences(line) ?? [{start: 0, end: line.length}]) spans.push({start: lineStart + span.start, end: lineStart + span.end});
+    const whole = [{start: 0, end: line.length}];
+    for (const span of INNER_BOUNDARY.test(line) ? (winkSentences(line) ?? whole) : whole) spans.push({start: lineStart + span.start, end: lineStart + span.end});
     lineStart += line.length + 1;
   }
   return spans;
