@@ -55,6 +55,15 @@ function trim(x) {
 /** "2026-03" → "March 2026"; "2026-Q1" → "Q1 2026"; "2026" → "2026". */
 export function formatPeriod(period) {
   if (!period) return "undated";
+  // A chart's tips label thousands of figures with a few hundred distinct periods, and a date format is slow.
+  let label = PERIOD_LABELS.get(period);
+  if (label === undefined) PERIOD_LABELS.set(period, (label = periodLabel(period)));
+  return label;
+}
+
+const PERIOD_LABELS = new Map();
+
+function periodLabel(period) {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
   if (quarter) return `Q${quarter[2]} ${quarter[1]}`;
   const [year, month, day] = period.split("-").map(Number);
