@@ -110,12 +110,13 @@ function judge(cluster: Figure[], documents: number): {status: ClaimStatus; note
   const crossCurrency = new Set(cluster.map((figure) => figure.unit)).size > 1;
   const tolerance = crossCurrency ? CROSS_CURRENCY_TOLERANCE : SAME_UNIT_TOLERANCE;
   const disagreeing = pairs(cluster).filter(([a, b]) => a.doc_id !== b.doc_id && !amountsAgree(a, b, tolerance));
-  const stated = (figure: Figure) => `${describe(figure)} (${figure.doc_id})`;
+  // An article that repeats an amount states it once: the note lists what differs, not how often.
+  const statements = [...new Set(cluster.map((figure) => `${describe(figure)} (${figure.doc_id})`))].join(" vs ");
   if (crossCurrency) {
     const sameNominal = pairs(cluster).some(([a, b]) => a.unit !== b.unit && relativeDifference(a.value, b.value) <= SAME_UNIT_TOLERANCE);
-    differences.push(sameNominal ? `different currency for the same amount: ${cluster.map(stated).join(" vs ")}` : `stated in different currencies: ${cluster.map(stated).join(" vs ")}`);
+    differences.push(sameNominal ? `different currency for the same amount: ${statements}` : `stated in different currencies: ${statements}`);
   }
-  if (disagreeing.length && !crossCurrency) differences.push(`different amount: ${cluster.map(stated).join(" vs ")}`);
+  if (disagreeing.length && !crossCurrency) differences.push(`different amount: ${statements}`);
   const instruments = [...new Set(cluster.map((figure) => figure.instrument).filter(Boolean))];
   if (instruments.length > 1) differences.push(`different instrument: ${instruments.map((i) => `"${i}"`).join(" versus ")}`);
   const qualifiers = [...new Set(cluster.map((figure) => figure.qualifier))];

@@ -150,6 +150,44 @@ describe("the built pages in headless Chromium", () => {
     }
   });
 
+  it("lists the timeline's events in a table, each row citing the sentence it came from", async () => {
+    const events = await pageTable(site, "events");
+    assert.ok(events.length > 0, "the corpus has dated events");
+    const {page} = await visit(browser, server.url, "timeline");
+    try {
+      await page.locator("main table tbody tr sup.cite a").first().waitFor();
+      const rows = await page.locator("main table tbody tr").evaluateAll((trs) =>
+        trs.map((tr) => ({date: (tr as HTMLTableRowElement).cells[1]?.textContent ?? "", href: tr.querySelector("sup.cite a")?.getAttribute("href") ?? ""}))
+      );
+      assert.ok(rows.length > 0 && rows.length <= events.length, `${rows.length} rows for ${events.length} events`);
+      for (const row of rows) {
+        const sentenceId = decodeURIComponent(row.href.replace(/^[^#]*#/, ""));
+        assert.ok(events.some((e) => e.sentence_id === sentenceId && e.date === row.date), `an event of ${row.date} cites ${sentenceId}`);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("sets out each conflict between sources with a citation to every article that states it", async () => {
+    const conflicting = (await pageTable(site, "claims")).filter((claim) => claim.status === "conflicting");
+    assert.ok(conflicting.length > 0, "the corpus has sources that disagree");
+    const {page} = await visit(browser, server.url, "sources");
+    try {
+      const items = page.locator("main li", {has: page.locator("em", {hasText: /^conflicting$/})});
+      await items.first().waitFor();
+      const citedArticles = await items.evaluateAll((lis) =>
+        lis.map((li) => new Set([...li.querySelectorAll("sup.cite a")].map((a) => a.getAttribute("href")!.replace(/#.*$/, ""))).size)
+      );
+      const descending = (a: number, b: number) => b - a;
+      const expected = conflicting.map((claim) => claim.doc_ids.split("|").length).sort(descending);
+      assert.equal(citedArticles.length, Math.min(conflicting.length, 20), "every conflict listed, up to the page's limit");
+      assert.deepEqual(citedArticles.sort(descending), expected.slice(0, citedArticles.length), "the most-stated first, each article cited");
+    } finally {
+      await page.close();
+    }
+  });
+
   it("passes axe-core's checks for serious and critical accessibility violations", async () => {
     const require = createRequire(import.meta.url);
     const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -171,3 +209,8 @@ describe("the built pages in headless Chromium", () => {
     }
   });
 });
+
+/** A table as the analysis pages read it (the page sample of the corpus). */
+async function pageTable(site: BuiltSite, name: string) {
+  return csvParse(await readFile(join(site.dir, "src", ".observablehq", "cache", "data", "pages", `${name}.csv`), "utf8"));
+}

@@ -37,6 +37,18 @@ describe("buildClaims", () => {
     assert.match(disagree[0].note, /different amount/);
   });
 
+  it("names each source's amount once in the note, however often the source repeats it", () => {
+    const [claim] = buildClaims([
+      figure("a", {period: "2026", start: 0}),
+      figure("a", {period: "2026", start: 40}),
+      figure("b", {period: "2026", value: 1_300_000_000})
+    ]);
+    assert.equal(claim.figure_ids.length, 3, "every figure stays in the claim");
+    const statements = claim.note.replace(/^different amount: /, "").split(" vs ");
+    assert.equal(statements.length, 2);
+    assert.ok(statements[0].endsWith("(a)") && statements[1].endsWith("(b)"), claim.note);
+  });
+
   it("keeps a figure from one document as a single source", () => {
     const [claim] = buildClaims([figure("a", {period: "2025"})]);
     assert.equal(claim.status, "single_source");
