@@ -21,6 +21,25 @@ describe("sentence boundaries", () => {
     ]);
   });
 
+  it("ends a sentence after an amount in millions, and after an abbreviation or initials when the next word starts one", () => {
+    assert.deepEqual(sentences("It raised £239m. Mistral said so. He works in the U.S. The company grew. Shares of Foo Inc. The deal closed."), [
+      "It raised £239m.",
+      "Mistral said so.",
+      "He works in the U.S.",
+      "The company grew.",
+      "Shares of Foo Inc.",
+      "The deal closed."
+    ]);
+  });
+
+  it("keeps a title, an example or a company's initials with the name that follows", () => {
+    assert.deepEqual(sentences("Dr. Jane Smith met J.P. Morgan. Tools, e.g. Le Chat, grew. The U.K. Government and Foo Corp. Tax Unit agreed."), [
+      "Dr. Jane Smith met J.P. Morgan.",
+      "Tools, e.g. Le Chat, grew.",
+      "The U.K. Government and Foo Corp. Tax Unit agreed."
+    ]);
+  });
+
   it("ends a sentence at every line break, headings and list items included, without their markers", () => {
     const text = "Mistral opens a data centre\n\nBody one. Body two?\n- First item\n• Second item. Still the second item's list entry.\n2) Third";
     assert.deepEqual(sentences(text), ["Mistral opens a data centre", "Body one.", "Body two?", "First item", "Second item.", "Still the second item's list entry.", "Third"]);
