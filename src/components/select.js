@@ -28,3 +28,21 @@ export function largestFigure(figures, metric, subject) {
     .filter((f) => f.metric === metric && (!subject || f.subject === subject))
     .sort((a, b) => (b.value_usd ?? b.value) - (a.value_usd ?? a.value))[0];
 }
+
+/**
+ * One row per metric, period and amount in `column` (value_eur or value_usd), for a chart: articles repeat an amount
+ * ("valued at €11.7 billion"), and one dot per statement would stack them on one spot. Each row is the first figure
+ * stating the amount, with `amount`, `converted` (stated in another currency than `currency`) and `articles`, the
+ * number of articles that state it.
+ */
+export function distinctAmounts(figures, column, currency) {
+  const points = new Map();
+  for (const figure of figures) {
+    const converted = figure.unit !== currency;
+    const key = `${figure.metric}\u0000${figure.period}\u0000${figure[column]}\u0000${converted}`;
+    const point = points.get(key);
+    if (point) point.sources.add(figure.doc_id);
+    else points.set(key, {...figure, amount: figure[column], converted, sources: new Set([figure.doc_id])});
+  }
+  return Array.from(points.values(), ({sources, ...point}) => ({...point, articles: sources.size}));
+}
