@@ -1,4 +1,4 @@
-// Browser JavaScript without imports, so Node's tests run it as is.
+import {mostCounted} from "./select.js";
 
 /** How many articles state a claim. */
 export function sourceCount(claim) {
@@ -44,12 +44,5 @@ export function matrixSlice(claims, documentIds, {claims: claimLimit = 30, sourc
   for (const claim of shownClaims) {
     for (const id of String(claim.doc_ids).split("|")) stated.set(id, (stated.get(id) ?? 0) + 1);
   }
-  if (documentIds.length <= sourceLimit) return {claims: shownClaims, sources: [...documentIds]};
-  const order = new Map(documentIds.map((id, i) => [id, i]));
-  const shownSources = [...stated.keys()]
-    .filter((id) => order.has(id))
-    .sort((a, b) => stated.get(b) - stated.get(a) || order.get(a) - order.get(b))
-    .slice(0, sourceLimit)
-    .sort((a, b) => order.get(a) - order.get(b));
-  return {claims: shownClaims, sources: shownSources};
+  return {claims: shownClaims, sources: mostCounted(stated, documentIds, sourceLimit)};
 }

@@ -46,3 +46,17 @@ export function distinctAmounts(figures, column, currency) {
   }
   return Array.from(points.values(), ({sources, ...point}) => ({...point, articles: sources.size}));
 }
+
+/**
+ * The ids a chart has room for: every id of `order` when there are at most `limit`, else the `limit` ids with the
+ * largest `counts` (ties to the earlier in `order`), kept in the order of `order`.
+ */
+export function mostCounted(counts, order, limit) {
+  if (order.length <= limit) return [...order];
+  const position = new Map(order.map((id, i) => [id, i]));
+  return [...counts.keys()]
+    .filter((id) => position.has(id))
+    .sort((a, b) => counts.get(b) - counts.get(a) || position.get(a) - position.get(b))
+    .slice(0, limit)
+    .sort((a, b) => position.get(a) - position.get(b));
+}

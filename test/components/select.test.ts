@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 // Browser JavaScript without type declarations and without imports, so Node runs it as is.
-const {distinctAmounts} = await import(new URL("../../src/components/select.js", import.meta.url).href);
+const {distinctAmounts, mostCounted} = await import(new URL("../../src/components/select.js", import.meta.url).href);
 
 interface Row {
   doc_id: string;
@@ -33,5 +33,16 @@ describe("the amounts a money chart draws", () => {
     );
     assert.equal(rows.length, 4);
     assert.deepEqual(rows.map((row) => row.converted), [false, false, false, true]);
+  });
+});
+
+describe("the articles a chart has room for", () => {
+  it("keeps every article while they fit", () => {
+    assert.deepEqual(mostCounted(new Map([["b", 3]]), ["a", "b", "c"], 3), ["a", "b", "c"]);
+  });
+
+  it("keeps the most counted, the earlier first on a tie, in the given order", () => {
+    const counts = new Map([["d", 9], ["a", 1], ["c", 4], ["b", 4], ["x", 99]]);
+    assert.deepEqual(mostCounted(counts, ["a", "b", "c", "d", "e"], 3), ["b", "c", "d"], "an id outside the order is left out");
   });
 });
