@@ -12,9 +12,10 @@ import {formatFigure, formatPeriod} from "./format.js";
 export function claimList(claims, {figuresById, index, limit = 10, filename = "claims.csv"}) {
   const ranked = rankClaims(claims);
   const shown = ranked.slice(0, limit);
+  const total = ranked.length.toLocaleString("en-US");
   return html`<ul>${shown.map((claim) => html`<li>${claimItem(claim, figuresById, index)}</li>`)}</ul>${
     ranked.length > shown.length
-      ? html`<p class="muted">The ${shown.length} claims stated by the most articles, of ${ranked.length.toLocaleString("en-US")}.</p>${downloadLink(ranked, {filename, label: `Download all ${ranked.length.toLocaleString("en-US")} (CSV)`})}`
+      ? html`<p class="muted">The ${shown.length} claims stated by the most articles, of ${total}.</p>${downloadLink(ranked, {filename, label: `Download all ${total} (CSV)`})}`
       : ""
   }`;
 }

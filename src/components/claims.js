@@ -1,10 +1,5 @@
 import {mostCounted} from "./select.js";
 
-/** How many articles state a claim. */
-export function sourceCount(claim) {
-  return claim.doc_ids ? String(claim.doc_ids).split("|").length : 0;
-}
-
 /** Claims in reading order: those the most articles state first, then the most recent period, then by id. */
 export function rankClaims(claims) {
   return [...claims].sort(
@@ -45,4 +40,9 @@ export function matrixSlice(claims, documentIds, {claims: claimLimit = 30, sourc
     for (const id of String(claim.doc_ids).split("|")) stated.set(id, (stated.get(id) ?? 0) + 1);
   }
   return {claims: shownClaims, sources: mostCounted(stated, documentIds, sourceLimit)};
+}
+
+/** How many articles state a claim. */
+function sourceCount(claim) {
+  return claim.doc_ids ? String(claim.doc_ids).split("|").length : 0;
 }

@@ -34,4 +34,3 @@ export function moneyTimeline(figures, {currency = "EUR", width} = {}) {
     ]
   });
 }
-
